@@ -1,0 +1,278 @@
+"""Entities and mentions in the store, and the user's curation of them.
+
+Extraction yields (canonical name, type) pairs per article; ``entity_keys`` maps each
+pair to the library-wide entity the user sees. Renames, type changes and hiding edit
+the entity row; merges re-point keys. Neither touches the keys' names, so when an
+article is extracted again its mentions land on the curated entity. Every edit is
+logged with what it replaced, so it can be undone.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+
+from index.models import ENTITY_TYPES, EntityInfo, Mention
+from index.store import now_iso
+
+
+def save_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[Mention]) -> None:
+    """Replace an article's mentions; call inside the writer's transaction."""
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    cache: dict[tuple[str, str], int] = {}
+    rows = []
+    for m in mentions:
+        key = (m.canonical, m.label)
+        if key not in cache:
+            cache[key] = _entity_for_key(conn, *key)
+        rows.append((article_id, cache[key], m.start, m.end, m.text, m.confidence))
+    conn.executemany(
+        "INSERT INTO mentions(article_id, entity_id, start, end, text, confidence)"
+        " VALUES(?,?,?,?,?,?)",
+        rows,
+    )
+    conn.execute("UPDATE articles SET entities_done = 1 WHERE id = ?", (article_id,))
+
+
+def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
+    row = conn.execute(
+        "SELECT entity_id FROM entity_keys WHERE name = ? AND label = ?", (name, label)
+    ).fetchone()
+    if row is not None:
+        return _resolve(conn, int(row[0]))
+    cur = conn.execute("INSERT INTO entities(name, label) VALUES(?, ?)", (name, label))
+    entity_id = int(cur.lastrowid or 0)
+    conn.execute(
+        "INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)", (name, label, entity_id)
+    )
+    return entity_id
+
+
+def _resolve(conn: sqlite3.Connection, entity_id: int) -> int:
+    """Follow merges to the surviving entity."""
+    seen = set()
+    while entity_id not in seen:
+        seen.add(entity_id)
+        row = conn.execute(
+            "SELECT merged_into FROM entities WHERE id = ?", (entity_id,)
+        ).fetchone()
+        if row is None or row[0] is None:
+            return entity_id
+        entity_id = int(row[0])
+    return entity_id
+
+
+def article_mentions(conn: sqlite3.Connection, article_id: int) -> tuple[Mention, ...]:
+    """Mentions with the entity's current (curated) name and type; hidden ones left out."""
+    rows = conn.execute(
+        "SELECT m.start, m.end, m.text, m.confidence, e.name, e.label FROM mentions m"
+        " JOIN entities e ON e.id = m.entity_id"
+        " WHERE m.article_id = ? AND e.hidden = 0 ORDER BY m.start",
+        (article_id,),
+    ).fetchall()
+    return tuple(
+        Mention(start=r[0], end=r[1], label=r[5], text=r[2], canonical=r[4], confidence=r[3])
+        for r in rows
+    )
+
+
+def article_entity_names(
+    conn: sqlite3.Connection, article_ids: Sequence[int]
+) -> dict[int, list[str]]:
+    """Visible entity names per article, for the search index's entity field."""
+    out: dict[int, list[str]] = {i: [] for i in article_ids}
+    for start in range(0, len(article_ids), 500):
+        chunk = list(article_ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        for aid, name in conn.execute(
+            "SELECT DISTINCT m.article_id, e.name FROM mentions m JOIN entities e"
+            f" ON e.id = m.entity_id WHERE e.hidden = 0 AND m.article_id IN ({marks})",
+            chunk,
+        ):
+            out[int(aid)].append(name)
+    return out
+
+
+def list_entities(
+    conn: sqlite3.Connection,
+    *,
+    article_id: int | None = None,
+    query: str | None = None,
+    sort: str = "frequency",
+    include_hidden: bool = False,
+    limit: int = 5000,
+) -> list[EntityInfo]:
+    """Entities with article and mention counts, library-wide or for one article."""
+    where = ["e.merged_into IS NULL"]
+    args: list[object] = []
+    if not include_hidden:
+        where.append("e.hidden = 0")
+    if article_id is not None:
+        where.append("m.article_id = ?")
+        args.append(article_id)
+    if query:
+        where.append("e.name LIKE ? ESCAPE '\\'")
+        args.append("%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    order = "lower(e.name)" if sort == "name" else "articles DESC, mentions DESC, lower(e.name)"
+    rows = conn.execute(
+        "SELECT e.id, e.name, e.label, e.hidden, count(DISTINCT m.article_id) AS articles,"
+        " count(m.entity_id) AS mentions FROM entities e JOIN mentions m ON m.entity_id = e.id"
+        f" WHERE {' AND '.join(where)} GROUP BY e.id ORDER BY {order} LIMIT ?",
+        [*args, limit],
+    ).fetchall()
+    aliases = _aliases(conn, [int(r[0]) for r in rows])
+    return [
+        EntityInfo(
+            id=int(r[0]), name=r[1], label=r[2], aliases=tuple(aliases.get(int(r[0]), ())),
+            article_count=int(r[4]), mention_count=int(r[5]), hidden=bool(r[3]),
+        )
+        for r in rows
+    ]
+
+
+def _aliases(conn: sqlite3.Connection, ids: Sequence[int]) -> dict[int, list[str]]:
+    out: dict[int, set[str]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = list(ids[start:start + 500])
+        marks = ",".join("?" * len(chunk))
+        for eid, alias in conn.execute(
+            f"SELECT entity_id, name FROM entity_keys WHERE entity_id IN ({marks})"
+            f" UNION SELECT entity_id, text FROM mentions WHERE entity_id IN ({marks})",
+            chunk + chunk,
+        ):
+            out.setdefault(int(eid), set()).add(alias)
+    names = dict(conn.execute(
+        f"SELECT id, name FROM entities WHERE id IN ({','.join('?' * len(ids))})", list(ids)
+    ).fetchall()) if ids else {}
+    return {eid: sorted(a - {names.get(eid)}) for eid, a in out.items()}
+
+
+def entity(conn: sqlite3.Connection, entity_id: int) -> EntityInfo | None:
+    row = conn.execute(
+        "SELECT id, name, label, hidden FROM entities WHERE id = ?", (entity_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    counts = conn.execute(
+        "SELECT count(DISTINCT article_id), count(*) FROM mentions WHERE entity_id = ?",
+        (entity_id,),
+    ).fetchone()
+    aliases = _aliases(conn, [entity_id]).get(entity_id, [])
+    return EntityInfo(
+        id=int(row[0]), name=row[1], label=row[2], aliases=tuple(aliases),
+        article_count=int(counts[0]), mention_count=int(counts[1]), hidden=bool(row[3]),
+    )
+
+
+def entity_article_ids(conn: sqlite3.Connection, entity_id: int) -> list[int]:
+    """Articles mentioning an entity, newest first (for 'articles over time')."""
+    rows = conn.execute(
+        "SELECT DISTINCT a.id FROM mentions m JOIN articles a ON a.id = m.article_id"
+        " WHERE m.entity_id = ? ORDER BY a.date IS NULL, a.date DESC, a.id DESC",
+        (entity_id,),
+    ).fetchall()
+    return [int(r[0]) for r in rows]
+
+
+# -- curation ------------------------------------------------------------------
+
+
+def rename(conn: sqlite3.Connection, entity_id: int, new_name: str) -> list[int]:
+    """Rename; returns the affected article ids (to re-index)."""
+    new_name = new_name.strip()
+    if not new_name:
+        raise ValueError("an entity name cannot be empty")
+    old = _row(conn, entity_id)
+    conn.execute("UPDATE entities SET name = ? WHERE id = ?", (new_name, entity_id))
+    _log(conn, "rename", {"id": entity_id, "old": old["name"], "new": new_name})
+    return _affected(conn, [entity_id])
+
+
+def retype(conn: sqlite3.Connection, entity_id: int, label: str) -> list[int]:
+    if label not in ENTITY_TYPES:
+        raise ValueError(f"unknown entity type {label!r}")
+    old = _row(conn, entity_id)
+    conn.execute("UPDATE entities SET label = ? WHERE id = ?", (label, entity_id))
+    _log(conn, "retype", {"id": entity_id, "old": old["label"], "new": label})
+    return _affected(conn, [entity_id])
+
+
+def set_hidden(conn: sqlite3.Connection, entity_id: int, hidden: bool = True) -> list[int]:
+    old = _row(conn, entity_id)
+    conn.execute("UPDATE entities SET hidden = ? WHERE id = ?", (int(hidden), entity_id))
+    _log(conn, "hide", {"id": entity_id, "old": bool(old["hidden"]), "new": hidden})
+    return _affected(conn, [entity_id])
+
+
+def merge(conn: sqlite3.Connection, source_id: int, target_id: int) -> list[int]:
+    """Fold ``source`` into ``target``: its keys and mentions move, it disappears."""
+    if source_id == target_id:
+        raise ValueError("cannot merge an entity with itself")
+    _row(conn, source_id)
+    _row(conn, target_id)
+    affected = _affected(conn, [source_id, target_id])
+    moved = [
+        (r[0], r[1]) for r in conn.execute(
+            "SELECT name, label FROM entity_keys WHERE entity_id = ?", (source_id,))
+    ]
+    mention_rows = [
+        r[0] for r in conn.execute("SELECT rowid FROM mentions WHERE entity_id = ?", (source_id,))
+    ]
+    conn.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?", (target_id, source_id))
+    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (target_id, source_id))
+    conn.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (target_id, source_id))
+    _log(conn, "merge", {"source": source_id, "target": target_id, "keys": moved,
+                         "mentions": mention_rows})
+    return affected
+
+
+def undo_last(conn: sqlite3.Connection) -> tuple[str, list[int]] | None:
+    """Undo the newest edit not yet undone; returns (what, affected article ids)."""
+    row = conn.execute(
+        "SELECT id, kind, payload FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    edit_id, kind, payload = int(row[0]), row[1], json.loads(row[2])
+    if kind == "merge":
+        src, dst = payload["source"], payload["target"]
+        conn.executemany(
+            "UPDATE entity_keys SET entity_id = ? WHERE name = ? AND label = ?",
+            [(src, n, lab) for n, lab in payload["keys"]],
+        )
+        conn.executemany(
+            "UPDATE mentions SET entity_id = ? WHERE rowid = ?",
+            [(src, r) for r in payload["mentions"]],
+        )
+        conn.execute("UPDATE entities SET merged_into = NULL WHERE id = ?", (src,))
+        ids = [src, dst]
+    else:
+        column = {"rename": "name", "retype": "label", "hide": "hidden"}[kind]
+        old = int(payload["old"]) if kind == "hide" else payload["old"]
+        conn.execute(f"UPDATE entities SET {column} = ? WHERE id = ?", (old, payload["id"]))
+        ids = [payload["id"]]
+    conn.execute("UPDATE edits SET undone = 1 WHERE id = ?", (edit_id,))
+    return kind, _affected(conn, ids)
+
+
+def _row(conn: sqlite3.Connection, entity_id: int) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"no entity {entity_id}")
+    return row
+
+
+def _affected(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> list[int]:
+    marks = ",".join("?" * len(entity_ids))
+    return [int(r[0]) for r in conn.execute(
+        f"SELECT DISTINCT article_id FROM mentions WHERE entity_id IN ({marks})", list(entity_ids)
+    )]
+
+
+def _log(conn: sqlite3.Connection, kind: str, payload: dict[str, object]) -> None:
+    conn.execute(
+        "INSERT INTO edits(kind, payload, created_at) VALUES(?,?,?)",
+        (kind, json.dumps(payload, ensure_ascii=False), now_iso()),
+    )
+

@@ -1,0 +1,53 @@
+"""Colours, names and the style sheet shared by the views.
+
+One place for the entity palette so the article highlights, the legend and the
+sidebar always agree. Backgrounds are light enough for black text (WCAG AA).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from index.models import EntityType
+
+# type -> (highlight background, strong colour for text, swatches and focus)
+ENTITY_COLOURS: dict[EntityType, tuple[str, str]] = {
+    "person": ("#dbe9ff", "#1f5fbf"),
+    "organisation": ("#e3f5dc", "#2e7d32"),
+    "place": ("#ffe6cc", "#b35900"),
+    "other": ("#eadff7", "#6a3d9a"),
+}
+ENTITY_NAMES: dict[EntityType, str] = {
+    "person": "Person",
+    "organisation": "Organisation",
+    "place": "Place",
+    "other": "Other",
+}
+ENTITY_GROUP_NAMES: dict[EntityType, str] = {
+    "person": "People",
+    "organisation": "Organisations",
+    "place": "Places",
+    "other": "Other",
+}
+MATCH_BACKGROUND = "#fff176"
+MATCH_CURRENT = "#ff9800"
+FOCUS_OUTLINE = "#212121"
+
+RESOURCES = Path(__file__).resolve().parents[1] / "resources"
+STYLE_SHEET = RESOURCES / "style" / "veille.qss"
+ICONS = RESOURCES / "icons"
+SAMPLES = RESOURCES / "samples"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
+
+
+def icon_path(name: str) -> str:
+    return str(ICONS / f"{name}.svg")
+
+
+def apply_style(app: QApplication) -> None:
+    """Fusion everywhere (same look on every platform) plus our style sheet."""
+    app.setStyle("Fusion")
+    if STYLE_SHEET.is_file():
+        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))

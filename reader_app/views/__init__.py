@@ -1,0 +1,1 @@
+"""Widgets and delegates of the main window."""
