@@ -14,10 +14,10 @@ from index.models import EntityType
 
 # type -> (highlight background, strong colour for text, swatches and focus)
 ENTITY_COLOURS: dict[EntityType, tuple[str, str]] = {
-    "person": ("#dbe9ff", "#1f5fbf"),
-    "organisation": ("#e3f5dc", "#2e7d32"),
-    "place": ("#ffe6cc", "#b35900"),
-    "other": ("#eadff7", "#6a3d9a"),
+    "person": ("#d2e3ff", "#1f5fbf"),
+    "organisation": ("#d5efc9", "#2e7d32"),
+    "place": ("#ffdcb8", "#b35900"),
+    "other": ("#e6d8f6", "#6a3d9a"),
 }
 ENTITY_NAMES: dict[EntityType, str] = {
     "person": "Person",

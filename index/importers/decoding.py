@@ -80,9 +80,7 @@ def gunzip(data: bytes, limit: int = MAX_DECOMPRESSED_BYTES) -> bytes:
         size += len(chunk)
         out.append(chunk)
         if size > limit:
-            raise ImportFailure(
-                f"too large once decompressed (over {limit // (1024 * 1024)} MB)"
-            )
+            raise ImportFailure(f"too large once decompressed (over {limit // (1024 * 1024)} MB)")
         if not inflater.eof:
             raise ImportFailure("corrupt or truncated gzip file (the data ends too early)")
         rest = inflater.unused_data.lstrip(b"\x00")
@@ -121,6 +119,8 @@ def binary_reason(head: bytes) -> str | None:
         return "not a text file: looks like a bzip2 archive"
     if head[:4] == b"RIFF" and head[8:12] in _RIFF_KINDS:
         return f"not a text file: looks like {_RIFF_KINDS[head[8:12]]}"
+    if head[257:262] == b"ustar":
+        return "not a text file: looks like a TAR archive (unpack it first)"
     if head[4:8] == b"ftyp":
         return "not a text file: looks like a video or audio file (MP4)"
     if not head or bom_encoding(head) or utf16_without_bom(head):
@@ -151,7 +151,7 @@ def decode_text(data: bytes) -> Decoded:
     if count:
         warnings.append(f"repaired {count} garbled accented characters (mojibake)")
         text = repaired
-    return Decoded(text, encoding, tuple(warnings))
+    return Decoded(strip_invisible(text), encoding, tuple(warnings))
 
 
 def _decode(data: bytes, warnings: list[str]) -> tuple[str, str]:
@@ -171,7 +171,9 @@ def _decode(data: bytes, warnings: list[str]) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if _has_utf8_multibyte(data):
-        return _decode_utf8_or_mixed(data, warnings), "utf-8+cp1252"
+        mixed = _decode_mixed(data, warnings)
+        if mixed is not None:
+            return mixed, "utf-8+cp1252"
     return legacy_decode(data, warnings)
 
 
@@ -195,25 +197,38 @@ def _has_utf8_multibyte(data: bytes) -> bool:
 
 
 def _decode_utf8_or_mixed(data: bytes, warnings: list[str]) -> str:
-    """UTF-8, falling back to cp1252 line by line for lines that are not valid UTF-8."""
+    """Text that says it is UTF-8 (BOM): lines that are not fall back to cp1252."""
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _decode_mixed(data, warnings, trust_utf8=True) or ""
+
+
+def _decode_mixed(data: bytes, warnings: list[str], trust_utf8: bool = False) -> str | None:
+    """UTF-8 and cp1252 lines in one file (pasted or concatenated), or None if not a mix.
+
+    Not a mix: no accented line is valid UTF-8 (the stray UTF-8 sequences were chance, as
+    in GBK or Shift-JIS text), or the other lines do not read as Western text in cp1252.
+    """
     lines = data.splitlines(keepends=True)
-    fallback = 0
-    out: list[str] = []
+    out: list[str | None] = []
+    utf8_accented = 0
     for line in lines:
         try:
             out.append(line.decode("utf-8"))
+            utf8_accented += not line.isascii()
         except UnicodeDecodeError:
-            fallback += 1
-            out.append(_cp1252(line))
+            out.append(None)
+    bad = b"".join(line for line, text in zip(lines, out, strict=True) if text is None)
+    if not trust_utf8 and (utf8_accented == 0 or not _reads_as_western(bad)):
+        return None
     warnings.append(
-        f"mixed encodings: {fallback} of {len(lines)} lines were not UTF-8 "
+        f"mixed encodings: {out.count(None)} of {len(lines)} lines were not UTF-8 "
         "and were read as Windows-1252"
     )
-    return "".join(out)
+    return "".join(
+        _cp1252(line) if text is None else text for line, text in zip(lines, out, strict=True)
+    )
 
 
 def _build_cp1252_table() -> str:
@@ -234,29 +249,61 @@ def _cp1252(data: bytes) -> str:
     return codecs.charmap_decode(data, "strict", _CP1252_TABLE)[0]
 
 
-_WESTERN = re.compile(r"[A-Za-z\u00c0-\u017f\u2018-\u201e\u2026\u20ac\u00a0-\u00bf\u2013\u2014]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WESTERN_HIGH = re.compile(
+    r"[\u00a0-\u017f\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
 
 
 def legacy_decode(data: bytes, warnings: list[str]) -> tuple[str, str]:
-    """Single-byte legacy text: cp1252 unless it reads as gibberish and a detector knows better."""
+    """Single-byte legacy text: cp1252 unless it reads as gibberish and a detector knows better.
+
+    The detector's guess is only taken for other scripts (Cyrillic, Greek, CJK...): for
+    Latin text it sometimes answers mac_latin2 or cp850, where cp1252 is what our users'
+    tools write. Polish/Czech text (ą ł ż read as ¹ ³ ¿) falls back to cp1250.
+    """
     text = _cp1252(data)
-    non_ascii = [c for c in text if ord(c) > 127]
-    western = sum(1 for c in non_ascii if _WESTERN.match(c))
-    if not non_ascii or (western / len(non_ascii) > 0.9 and not _looks_cyrillic(data)):
+    if _reads_as_western(data, text):
         return text, "cp1252"
     guessed = _detector_guess(data)
-    if guessed is not None:
+    central = len(_CENTRAL_EUROPEAN.findall(text)) >= 3
+    if guessed is not None and not _latin_family(guessed[1]):
         warnings.append(f"text encoding guessed as {guessed[1]}")
         return guessed
-    warnings.append("text encoding unknown: read as Windows-1252")
+    if central:
+        warnings.append("text encoding guessed as cp1250 (Central European)")
+        return _decode_replacing(data, "cp1250", warnings), "cp1250"
+    warnings.append("text encoding uncertain: read as Windows-1252")
     return text, "cp1252"
 
 
-def _looks_cyrillic(data: bytes) -> bool:
-    """cp1251 Russian text maps to runs of accented Latin letters in cp1252: spot that."""
-    high = len(data.translate(None, bytes(range(0xC0))))
+_LATIN_FAMILY = ("cp1252", "latin_1", "iso8859_1", "iso8859_15", "cp850", "cp437", "cp858")
+
+
+def _latin_family(encoding: str) -> bool:
+    name = encoding.lower().replace("-", "_")
+    return name.startswith("mac_") or name in _LATIN_FAMILY
+
+
+# Polish/Czech cp1250 or Latin-2 read as cp1252: ą ł ż ľ become ¹ ³ ¿ ¾ inside words.
+_CENTRAL_EUROPEAN = re.compile(r"[A-Za-z][¹³¿¾±¶][A-Za-z]")
+
+
+def _reads_as_western(data: bytes, text: str | None = None) -> bool:
+    """Do these non-UTF-8 bytes read as French/English/Western text in cp1252?"""
+    text = _cp1252(data) if text is None else text
+    non_ascii = len(_NON_ASCII.findall(text))
+    if not non_ascii:
+        return True
+    if len(_WESTERN_HIGH.findall(text)) / non_ascii <= 0.9:
+        return False
+    # Cyrillic, Greek or CJK bytes also map to Latin-1 letters, but far too many of them:
+    # accented letters are a few percent of a Western text (15-35% in dense short lines).
+    high = len(data.translate(None, bytes(range(0x80))))
     letters = len(data.translate(None, bytes(range(0x41))))
-    return letters > 0 and high / letters > 0.4
+    if high / max(1, letters) > 0.5:
+        return False
+    return len(_CENTRAL_EUROPEAN.findall(text)) < 3
 
 
 def _detector_guess(data: bytes) -> tuple[str, str] | None:
@@ -271,21 +318,45 @@ def _detector_guess(data: bytes) -> tuple[str, str] | None:
         return None
 
 
-_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x0b\x0c]")
 _STRAY_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffe\uffff]")
+_C1 = re.compile(r"[\x80-\x9f]")
+# C1 controls never mean anything in a news text: they are cp1252 punctuation that went
+# through a Latin-1 decoder (U+0092 for ’). The five bytes cp1252 leaves undefined stay,
+# for the mojibake repair, and are dropped after it.
+_C1_TABLE = {
+    code: _CP1252_TABLE[code] for code in range(0x80, 0xA0) if _CP1252_TABLE[code] != chr(code)
+}
+_INVISIBLE = re.compile(r"[\x80-\x9f\u00ad\u200b\u2060\ufeff]")
 
 
 def normalise_text(text: str, warnings: list[str] | None = None) -> str:
     """LF newlines, no BOM, no NUL or stray control characters (form feed becomes a newline)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    if "\r" in text or "\x85" in text or "\u2028" in text or "\u2029" in text or "\x0b" in text:
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
         text = _NEWLINES.sub("\n", text)
-    text = text.replace("\x0c", "\n")
     nul = text.count("\x00")
     if nul and warnings is not None:
         warnings.append(f"removed {nul} NUL characters")
+    if _C1.search(text):
+        fixed = text.translate(_C1_TABLE)
+        if fixed != text and warnings is not None:
+            warnings.append("control characters read as the Windows-1252 signs they stand for")
+        text = fixed
     return _STRAY_CONTROLS.sub("", text)
+
+
+def strip_invisible(text: str) -> str:
+    """Drop soft hyphens, zero-width spaces and leftover C1 controls: they split words."""
+    return _INVISIBLE.sub("", text)
+
+
+def clean_draft_text(text: str) -> str:
+    """Last pass over any format's text: C1 controls as cp1252 signs, no NUL, no invisibles."""
+    if _C1.search(text):
+        text = text.translate(_C1_TABLE)
+    return strip_invisible(text.replace("\x00", ""))
 
 
 # Mojibake: UTF-8 bytes that were read as cp1252/Latin-1. A lead character (Ã, Â, â, Å...)
@@ -324,6 +395,11 @@ def repair_mojibake(text: str) -> tuple[str, int]:
             break
         total += count
         text = fixed
+    if total and "Ã  " in text:
+        # "à" + space whose NBSP byte was turned into a space on the way: only trusted
+        # when the same text holds other mojibake.
+        total += text.count("Ã  ")
+        text = text.replace("Ã  ", "à ")
     return text, total
 
 

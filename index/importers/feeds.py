@@ -8,15 +8,18 @@ parsers would otherwise see whatever DTD the file declares.
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
 from index.importers.datestamps import iso_date
+from index.importers.decoding import legacy_decode
 from index.importers.htmltext import (
     html_to_paragraphs,
     looks_like_html,
@@ -31,8 +34,10 @@ from index.models import ArticleDraft
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|RDF|feed|channel)[\s>/]", re.IGNORECASE)
 _JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
+_DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
 NO_ENTRIES = "feed has no entries"
+NOT_A_FEED = "not a news feed: XML without an RSS, Atom or RDF root element"
 
 
 def sniff_feed(head: bytes, origin: str) -> int:
@@ -58,18 +63,21 @@ def _ascii_view(head: bytes) -> bytes:
 
 def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
     """One draft per entry; ill-formed feeds give what could be read, with a warning."""
-    parsed = feedparser.parse(io.BytesIO(screen_entities(data)), sanitize_html=True)
-    warnings: tuple[str, ...] = ()
+    data, repaired = _repair_utf8(screen_entities(data))
+    parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True)
+    warnings: tuple[str, ...] = (repaired,) if repaired else ()
+    if repaired and _is_encoding_complaint(parsed.get("bozo_exception")):
+        parsed["bozo"] = 0
     if parsed.get("bozo"):
         problem = _bozo_text(parsed.get("bozo_exception"))
         if not parsed.entries and not parsed.get("version") and not parsed.feed:
             raise ImportFailure(f"not a readable feed: {problem}")
         warnings = (f"the feed is not well-formed ({problem}); imported what could be read",)
     if not parsed.entries:
-        raise ImportSkipped(NO_ENTRIES)
+        raise ImportSkipped(NO_ENTRIES if parsed.get("version") else NOT_A_FEED)
     feed = parsed.feed
     context = _FeedContext(
-        source=_one_line(feed.get("title", "")) or None,
+        source=_one_line(feed.get("title", "")) or _host(feed.get("link")),
         lang=_lang(feed.get("language") or _detail_lang(feed, "title_detail")),
         warnings=warnings,
     )
@@ -81,6 +89,34 @@ def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
     if not drafts:
         raise ImportSkipped("feed entries hold no text, title or link")
     return drafts
+
+
+def _repair_utf8(data: bytes) -> tuple[bytes, str | None]:
+    """Re-read a feed that claims UTF-8 (or claims nothing) but is not, as our readers' files are.
+
+    feedparser would fall back to ISO-8859-1/2, turning Windows-1252 quotes (0x92 = ’)
+    into control characters; cp1252 (or a detector's guess) reads them right.
+    """
+    if _ascii_view(data[:4]) != data[:4]:
+        return data, None  # UTF-16/32: feedparser reads the BOM itself
+    body = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return data, None
+    declared = _DECLARED_ENCODING.match(body)
+    if declared and declared.group(1).lower().replace(b"_", b"-") not in (b"utf-8", b"utf8"):
+        return data, None
+    text, encoding = legacy_decode(body, [])
+    if declared:
+        text = text.replace(declared.group(1).decode("ascii"), "utf-8", 1)
+    return text.encode("utf-8"), f"the feed is not valid UTF-8 as it claims: read as {encoding}"
+
+
+def _is_encoding_complaint(exc: object) -> bool:
+    return isinstance(exc, feedparser.CharacterEncodingOverride | feedparser.NonXMLContentType)
 
 
 def _bozo_text(exc: object) -> str:
@@ -165,17 +201,11 @@ def _entry_url(entry: Mapping[str, Any]) -> str | None:
 
 
 def _entry_date(entry: Mapping[str, Any]) -> str | None:
+    """The raw string keeps the feed's time zone; feedparser's parse (UTC) covers odd notations."""
     for key in ("published", "updated", "created"):
-        parsed = entry.get(f"{key}_parsed")
-        if parsed:
-            found = iso_date(parsed)
-            if found:
-                return found
-        raw = entry.get(key)
-        if raw:
-            found = iso_date(str(raw))
-            if found:
-                return found
+        found = iso_date(str(entry.get(key) or "")) or iso_date(entry.get(f"{key}_parsed"))
+        if found:
+            return found
     return None
 
 
@@ -201,6 +231,12 @@ def _lang(value: object) -> str | None:
         return None
     match = _LANG.match(value.strip())
     return match.group(1).lower() if match else None
+
+
+def _host(link: object) -> str | None:
+    """``https://www.exemple.fr/rss`` -> ``exemple.fr``: a source name for untitled feeds."""
+    host = urlsplit(link).hostname if isinstance(link, str) else None
+    return host.removeprefix("www.") if host else None
 
 
 def _one_line(text: str) -> str:

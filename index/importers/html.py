@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 from index.importers.html_decode import decode_html
 from index.importers.html_extract import extract_text
 from index.importers.html_meta import PageMeta, read_meta
+from index.importers.htmltext import any_text_to_paragraphs, title_from_text
 from index.importers.outcome import ImportFailure
 from index.importers.registry import Format
 from index.models import ArticleDraft
@@ -25,7 +26,12 @@ from index.models import ArticleDraft
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _STRONG_HINT = re.compile(rb"<!doctype\s+html|<html[\s>]", re.I)
 _WEAK_HINT = re.compile(rb"<(?:head|body|meta|title|div|p)[\s>]", re.I)
-_MHTML_HINT = re.compile(rb"^(?:[\w-]+:.*\r?\n)*?content-type:\s*multipart/related", re.I | re.M)
+_MULTIPART_RELATED = re.compile(rb"^content-type:\s*multipart/related", re.I | re.M)
+# Browsers sign their archives; e-mails with inline images are multipart/related too.
+_ARCHIVE_SIGNATURE = re.compile(rb"^snapshot-content-location:|<saved by [^>]*>", re.I | re.M)
+_DEEP_NESTING = re.compile(r"(?:<(?:div|span|section)\b[^>]*>\s*){200}", re.I)
+_NESTING_TAGS = re.compile(r"</?(?:div|span|section)\b[^>]*>", re.I)
+_MIN_WORDS = 4  # fewer is a menu or a placeholder, not an article
 _NO_TEXT = "no readable article text in this page"
 
 
@@ -42,12 +48,30 @@ def extract_html(data: bytes, origin: str) -> ArticleDraft:
     if tree is None:
         raise ImportFailure("the page is empty")
     meta = read_meta(tree, page.text[:2048])
-    text = extract_text(tree, meta)
-    if not text and meta.body:
-        text = meta.body.strip()  # JSON-LD articleBody: better than nothing
-    if not text:
+    text = extract_text(page.text, meta, tree)
+    if len(text.split()) < _MIN_WORDS and _DEEP_NESTING.search(page.text):
+        # libxml2 drops what lies below 256 levels: flatten the nesting and try again.
+        flat = _NESTING_TAGS.sub(" ", page.text)
+        text = extract_text(flat, meta)
+        warnings.append("the page is nested too deeply; its layout was flattened to read it")
+    text = _prefer_full_json_ld_body(text, meta, warnings)
+    if len(text.split()) < _MIN_WORDS:
         raise ImportFailure(_NO_TEXT)
     return _draft(meta, text, origin, part_url, tuple(warnings))
+
+
+def _prefer_full_json_ld_body(text: str, meta: PageMeta, warnings: list[str]) -> str:
+    """JSON-LD ``articleBody`` when the visible text is only part of it (paywall, app shell)."""
+    if not meta.body:
+        return text
+    full = any_text_to_paragraphs(meta.body)
+    if full.split() == text.split():
+        return full  # trafilatura read the JSON-LD itself but lost its paragraphs
+    if len(full) <= 2 * len(text) or len(full.split()) < _MIN_WORDS:
+        return text
+    if text:
+        warnings.append("the page shows part of the article; its full text came from JSON-LD")
+    return full
 
 
 def parse(data: bytes, origin: str) -> list[ArticleDraft]:
@@ -59,7 +83,7 @@ def sniff(head: bytes, origin: str) -> int:
     """Score how surely ``head`` starts a web page (see the registry's scale)."""
     sample = head[:4096].lstrip(b"\xef\xbb\xbf \t\r\n")
     if _is_mhtml(sample):
-        return 80
+        return 90 if _ARCHIVE_SIGNATURE.search(_mime_headers(sample)) else 30
     if _STRONG_HINT.search(sample[:1024]):
         return 90
     if sample.startswith(b"<") and _WEAK_HINT.search(sample):
@@ -86,7 +110,7 @@ def parse_tree(text: str) -> lxml_html.HtmlElement | None:
 def _draft(
     meta: PageMeta, text: str, origin: str, part_url: str | None, warnings: tuple[str, ...]
 ) -> ArticleDraft:
-    title = meta.title or text.split("\n", 1)[0][:120]
+    title = meta.title or title_from_text(text)
     return ArticleDraft(
         title=title,
         text=text,
@@ -103,8 +127,15 @@ def _draft(
 # --- MHTML (web archives saved by Chrome, Edge, Opera) ------------------------------
 
 
+def _mime_headers(head: bytes) -> bytes:
+    return re.split(rb"\r?\n\r?\n", head, maxsplit=1)[0]
+
+
 def _is_mhtml(head: bytes) -> bool:
-    return _MHTML_HINT.search(head) is not None
+    """A MIME web archive: multipart/related declared in the top-level headers."""
+    if not re.match(rb"[\w-]+:", head):
+        return False
+    return _MULTIPART_RELATED.search(_mime_headers(head)) is not None
 
 
 def _mhtml_html_part(data: bytes) -> tuple[bytes, str | None]:

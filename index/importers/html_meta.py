@@ -179,7 +179,7 @@ def _json_ld_article(tree: lxml_html.HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):
             continue
         for item in _ld_items(data, depth=0):
             types = {t.lower() for t in _as_list(item.get("@type")) if isinstance(t, str)}

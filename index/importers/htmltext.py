@@ -26,8 +26,17 @@ _HTML_HINT = re.compile(
     r"pre|section|article)\b[^>]*>|&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,5});",
     re.IGNORECASE,
 )
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SENTENCE_END = frozenset('.!?:;"»”)…')
 _BREAK = "\x00"  # paragraph marker while walking; cannot occur in parsed text
+
+
+def any_text_to_paragraphs(text: str) -> str:
+    """Paragraphs from a field that may hold HTML, hard-wrapped text or one paragraph a line."""
+    if looks_like_html(text):
+        return html_to_paragraphs(text)
+    if is_hard_wrapped(text):
+        return unwrap_paragraphs(text)
+    return plain_paragraphs(text)
 
 
 def looks_like_html(text: str) -> bool:
@@ -77,8 +86,26 @@ def _walk_text(root: etree._Element) -> str:
 
 def plain_paragraphs(text: str) -> str:
     """Collapse runs of spaces, drop blank lines: one paragraph per remaining line."""
-    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    text = text.replace("\u200b", "")  # zero-width spaces: invisible noise from CMSes
+    lines = (" ".join(line.split()) for line in text.splitlines())  # all Unicode spaces
     return "\n".join(line for line in lines if line)
+
+
+def is_hard_wrapped(text: str) -> bool:
+    """True for text broken at a fixed width (e-mail, wire copy), not one paragraph a line.
+
+    Wrapped lines are all short, mostly of similar length, and many end mid-sentence;
+    a paragraph-per-line text has long lines or lines ending in punctuation.
+    """
+    lines = [line.rstrip() for line in text.splitlines() if line.strip()]
+    if len(lines) < 4:
+        return False
+    lengths = sorted(len(line) for line in lines)
+    longest, median = lengths[-1], lengths[len(lengths) // 2]
+    if longest > 100 or median < 35:
+        return False
+    open_ended = sum(1 for line in lines if line[-1] not in _SENTENCE_END)
+    return open_ended >= 0.3 * len(lines)
 
 
 def unwrap_paragraphs(text: str) -> str:
@@ -88,8 +115,8 @@ def unwrap_paragraphs(text: str) -> str:
     only there to fit 70-odd columns.
     """
     paragraphs: list[list[str]] = [[]]
-    for raw in text.splitlines():
-        line = _SPACES.sub(" ", raw).strip()
+    for raw in text.replace("\u200b", "").splitlines():
+        line = " ".join(raw.split())
         if not line:
             paragraphs.append([])
             continue

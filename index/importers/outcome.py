@@ -43,3 +43,7 @@ class ParseOutcome:
     @property
     def ok(self) -> bool:
         return self.status == "ok"
+
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest single file (or archive member) we read: far above any article or saved page."""

@@ -207,8 +207,6 @@ def _simple_entities(subset: str) -> dict[str, str]:
     declarations = list(_ENTITY_DECL.finditer(subset))
     if len(declarations) > _MAX_DECLARATIONS:
         raise UnsafeXML(NESTED_REASON)
-    if subset.count("<!ENTITY") > len(declarations):
-        raise UnsafeXML("refused: the file's XML entity declarations cannot be read safely")
     for decl in declarations:
         rest = decl.group("rest").strip()
         if decl.group("pct"):
@@ -221,6 +219,8 @@ def _simple_entities(subset: str) -> dict[str, str]:
         if _NAMED_REF.search(value) or "%" in value:
             raise UnsafeXML(NESTED_REASON)
         values[decl.group("name")] = value
+    if subset.count("<!ENTITY") > len(declarations):
+        raise UnsafeXML("refused: the file's XML entity declarations cannot be read safely")
     return values
 
 

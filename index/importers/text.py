@@ -26,12 +26,16 @@ _SEED = re.compile(r"\A[ \t\n]*date[ \t]+(\d{4})-(\d{1,2})-(\d{1,2})(?=[ \t\n]|\
 _SPACES = re.compile(r"[ \t]+")
 # Sentence end: terminal punctuation (with closing quotes/brackets) followed by a space
 # and something that can start a sentence.
-_SENTENCE_END = re.compile(r"([.!?…]+)[»\"”’)\]]*(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_SENTENCE_END = re.compile(
+    r"([.!?…]+)((?:[ \u00a0\u202f]*[»\"”’)\]])*)(?=\s+[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])"
+)
+# Words that end with a full stop without ending the sentence ("M. Dupont", "Dr. Okafor").
+# Words that are also ordinary sentence-final words ("me", "art", "sept", "col") are left
+# out: a title a little too long beats a title cut after "me".
 _ABBREVIATIONS = frozenset(
-    """m mm mme mmes mlle mlles dr pr me mgr st ste sts mr mrs ms jr sr prof gen gén col cdt
-    lt sgt capt gov sen rep rev hon inc corp ltd co cie no n° vol p pp cf env art ch chap
-    av bd fig ed éd etc. vs jan feb fév mar apr avr jun jul aug sept sep oct nov dec déc
-    ave mt ft approx dept univ assn bros""".split()
+    """m mm mme mmes mlle mlles dr pr mgr st ste sts mr mrs ms jr sr prof gen gén cdt lt sgt
+    capt gov sen rep rev hon inc corp ltd cie n° vol pp cf env chap bd fig vs jan feb fév
+    apr avr jun jul aug sep oct nov dec déc ave mt approx dept univ assn bros""".split()
 )
 
 
@@ -55,7 +59,7 @@ def paragraphs(text: str) -> list[str]:
 
 def _is_abbreviation(before: str) -> bool:
     word = before.rsplit(None, 1)[-1] if before.strip() else ""
-    word = word.lstrip("«\"“([")
+    word = word.lstrip('«"“([')
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
@@ -72,7 +76,9 @@ def first_sentence(paragraph: str, limit: int = 600) -> str:
         punct = match.group(1)
         if punct == "." and _is_abbreviation(head[: match.start(1)]):
             continue
-        end = match.end(1) if punct != "." else match.start(1)
+        # keep a closing quote (« Nous partirons. »); drop a bare final full stop
+        keep_stop = match.group(2) or punct != "."
+        end = match.end() if keep_stop else match.start(1)
         return head[:end].strip()
     return head.strip().rstrip(".").strip() if len(paragraph) <= limit else head
 
@@ -89,16 +95,46 @@ def shorten(title: str, limit: int = TITLE_MAX) -> str:
     return cut.rstrip(" ,;:-–—(«\"'") + "…"
 
 
+_MONTHS = (
+    "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|"
+    "novembre|décembre|decembre|january|february|march|april|may|june|july|august|"
+    "september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_PLACE = r"(?:[A-ZÀ-Þ][\w'’.-]*(?:\s+[\w'’.-]+){0,3},?\s+)"
+_DATE = (
+    rf"(?i:(?:le\s+)?\d{{1,2}}(?:er)?\s+(?:{_MONTHS})(?:\s+\d{{4}})?"
+    rf"|(?:{_MONTHS})\.?\s+\d{{1,2}},?(?:\s+\d{{4}})?)"
+)
+_AGENCY = r"\((?:AFP|Reuters|AP|Belga|ATS|dpa|ANSA|EFE|Xinhua|Bloomberg)\)"
+_DASH = r"\s*[-–—]{1,2}\s+"
+# "22 mai 2012. - ", "PARIS, 3 juin (AFP) - ", "June 3, 2012 -- ", "LONDON (Reuters) - ",
+# "BRUXELLES - ": a date, an agency or a place in capitals; never "M. Dupont - ".
+_DATELINE = re.compile(
+    rf"\A(?:{_PLACE}?{_DATE}\.?(?:\s*{_AGENCY})?|{_PLACE}?{_AGENCY}"
+    rf"|[A-ZÀ-Þ]{{2,}}(?:[ -][A-ZÀ-Þ]{{2,}})*,?(?:\s*{_AGENCY})?){_DASH}"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a leading news dateline, when what is left is still a sentence."""
+    match = _DATELINE.match(sentence)
+    if match is None or match.end() < 4:
+        return sentence
+    rest = sentence[match.end() :]
+    return rest if len(rest) >= 20 else sentence
+
+
 def derive_title(text: str) -> str:
-    """A title for text that has none: its first sentence, shortened."""
+    """A title for text that has none: its first sentence (without dateline), shortened."""
     first = next((p for p in text.split("\n", 50) if p.strip()), "")
-    return shorten(first_sentence(first.strip()[:2000]))
+    first = strip_dateline(first.strip()[:2000])
+    return shorten(first_sentence(first))
 
 
 def _title_like(line: str, rest: list[str]) -> bool:
     if not rest or len(line) > 150 or len(line.split()) > 20:
         return False
-    return not line.endswith((".", ",", ";", ":", "…")) or line.endswith("...")  and False
+    return not line.endswith((".", ",", ";", ":", "…")) and not line[0].islower()
 
 
 def build_draft(text: str, origin: str, warnings: list[str]) -> ArticleDraft:

@@ -25,7 +25,8 @@ from whoosh.lang.snowball.english import EnglishStemmer
 from whoosh.lang.snowball.french import FrenchStemmer
 
 APOSTROPHES = "'’ʼ‘`´"
-ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "s", "n", "c", "j", "m", "t")
+ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu",
+            "l", "d", "s", "n", "c", "j", "m", "t")
 
 # An optional French elision glued to the word that follows it, then the word itself.
 # The elided article is dropped: "l’armée" and "l'armée" both give "armée".

@@ -97,7 +97,8 @@ def doc_fields(doc: IndexDoc) -> dict[str, Any]:
         "body_x": doc.text or "",
         "z": zlib.compress((doc.text or "").encode("utf-8"), 1),
     }
-    langs = (doc.lang,) if doc.lang in STEM_LANGS else STEM_LANGS
+    lang = (doc.lang or "").lower()
+    langs = (lang,) if lang in STEM_LANGS else STEM_LANGS
     for lang in langs:
         fields[f"title_{lang}"] = doc.title or ""
         fields[f"body_{lang}"] = doc.text or ""
@@ -107,7 +108,7 @@ def doc_fields(doc: IndexDoc) -> dict[str, Any]:
         fields["source"] = doc.source
         fields["src"] = doc.source
     if doc.lang:
-        fields["lang"] = doc.lang
+        fields["lang"] = doc.lang.lower()
     date = normalise_date(doc.date)
     if date:
         fields["date"] = date

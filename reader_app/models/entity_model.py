@@ -117,7 +117,7 @@ class EntityModel(QAbstractItemModel):
             return row.name if index.column() == 0 else str(row.count)
         if role == Qt.ItemDataRole.ToolTipRole:
             unit = self.count_header.lower()
-            return f"{row.name}: {row.count} {unit} — click to highlight"
+            return f"{row.name}: {row.count} {unit}"
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
@@ -129,7 +129,7 @@ class EntityModel(QAbstractItemModel):
     def _group_data(self, index: AnyIndex, role: int) -> Any:
         label, items = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return ENTITY_GROUP_NAMES[label] if index.column() == 0 else str(len(items))
+            return f"{ENTITY_GROUP_NAMES[label]} ({len(items)})" if index.column() == 0 else ""
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

@@ -91,6 +91,13 @@ def header_html(article: Article) -> str:
     if article.url:
         url = html.escape(article.url)
         parts.append(f'<p class="meta"><a href="{url}">{url}</a></p>')
+    last = parts[-1]
+    if last.startswith('<p class="meta">'):
+        parts[-1] = '<p class="meta" style="margin-bottom:16px">' + last[len('<p class="meta">') :]
+    else:
+        parts[-1] = last.replace(
+            '<h1 class="title">', '<h1 class="title" style="margin-bottom:16px">'
+        )
     return "".join(parts)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -77,7 +77,14 @@ def _remap(raw: str, squeezed: str, marks: list[tuple[int, int]]) -> list[tuple[
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Three-part row; the height is fixed so the view can use uniform item sizes."""
+    """Three-part row; the height is fixed so the view can use uniform item sizes.
+
+    ``compact`` rows (related articles) show the title and date line only.
+    """
+
+    def __init__(self, parent: QObject | None = None, compact: bool = False) -> None:
+        super().__init__(parent)
+        self.compact = compact
 
     def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
         base = QFont(option.font)
@@ -90,13 +97,11 @@ class ResultDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         title, meta, body = self._fonts(option)
-        h = (
-            QFontMetricsF(title).height()
-            + QFontMetricsF(meta).height()
-            + 2 * QFontMetricsF(body).lineSpacing()
-            + 2 * PAD_Y
-            + 2 * GAP
-        )
+        h = QFontMetricsF(title).height() + QFontMetricsF(meta).height() + GAP
+        if self.compact:
+            h += PAD_Y
+        else:
+            h += 2 * QFontMetricsF(body).lineSpacing() + 2 * PAD_Y + GAP
         return QSize(200, int(h + 0.5))
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
@@ -111,7 +116,12 @@ class ResultDelegate(QStyledItemDelegate):
         painter.setPen(QColor("#e0e0e0"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
         hit = index.data(HitRole)
-        self._paint_hit(painter, option, rect.adjusted(PAD_X, PAD_Y, -PAD_X, -PAD_Y), hit)
+        self._paint_hit(
+            painter,
+            option,
+            rect.adjusted(PAD_X, PAD_Y / (2 if self.compact else 1), -PAD_X, -PAD_Y),
+            hit,
+        )
         painter.restore()
 
     def _paint_hit(
@@ -138,6 +148,8 @@ class ResultDelegate(QStyledItemDelegate):
             mm.elidedText(meta, Qt.TextElideMode.ElideRight, box.width()),
         )
         y += mm.height() + GAP
+        if self.compact:
+            return
         snippet_box = QRectF(box.left(), y, box.width(), box.bottom() - y)
         self._paint_snippet(painter, body_f, snippet_box, hit.snippet)
 

@@ -1,0 +1,271 @@
+"""Cleaning of one candidate span: trimming its edges and dropping what is not a name.
+
+The statistical model leaves noise at span edges (determiners, titles, a trailing
+weekday, quotes) and tags some non-names (pronouns, "États", quoted exclamations).
+Fixing each span on its own, before the article-level rules, keeps those rules simple:
+they only ever see clean names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.entities.context import ArticleContext
+from index.entities.gazetteer import Gazetteer, fold
+from index.entities.lexicon import (
+    DETERMINERS,
+    EN_NAME_PARTICLES,
+    JOB_TITLES,
+    MINISTER_WORDS,
+    MONTHS,
+    NEVER_ALONE,
+    ORG_LOWER_HEADS,
+    PRONOUNS,
+    TIME_WORDS,
+    TITLES,
+    WEEKDAYS,
+)
+from index.entities.lexicon import ORG_HEADS as ORG_HEAD_WORDS
+from index.models import EntityType
+
+EDGE_PUNCT = set("«»“”\"'‘’()[]{},;:.!?–—-/…*•|")
+OPEN_QUOTES = set("«“\"‘")
+CLOSE_QUOTES = set("»”\"’")
+ELISION = re.compile(r"(?:l|d|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
+ABBREV_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")
+NUMBER = re.compile(r"^\d+(?:er|e|ème|st|nd|rd|th)?[.,]?$")
+WORD = re.compile(r"\S+")
+MINISTRY_BEFORE = re.compile(
+    r"\bminist[èe]res?(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*$"
+)
+MINISTER_BEFORE = re.compile(
+    r"\b(?:ministres?|secrétaires? d['’]état)(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?"
+    r"\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|chargée?\s+de\s+la|chargée?\s+des)\s*$",
+)
+SENTENCE_END = set(".!?…:")
+CONTENT_MIN = 4
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A span being cleaned and merged; ``voted`` is False for spans the rules added."""
+
+    start: int
+    end: int
+    label: EntityType
+    voted: bool = True
+    titled: bool = False
+    group: int = -1
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """True when ``pos`` opens a paragraph or follows sentence punctuation (quotes skipped)."""
+    i = pos - 1
+    while i >= 0 and (text[i] in " \t\u00a0" or text[i] in OPEN_QUOTES or text[i] in "—–-"):
+        i -= 1
+    return i < 0 or text[i] == "\n" or text[i] in SENTENCE_END
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
+
+
+def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
+        last = text[end - 1]
+        if last == "." and ABBREV_END.search(text[start:end]):
+            break
+        if last == ")" and "(" in text[start : end - 1]:
+            break
+        end -= 1
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _strip_leading(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+    """Drop one leading determiner/title/lower-case word; False when nothing changed."""
+    words = _words(text, cand.start, cand.end)
+    if not words:
+        return False
+    ws, we = words[0]
+    word = text[ws:we].lower().replace("’", "'")
+    elision = ELISION.match(text, ws, we)
+    if elision:
+        cand.start = elision.end()
+        return True
+    if len(words) < 2:
+        return False
+    if text[ws].isupper() and gaz.place_key(text[cand.start : cand.end]):
+        return False
+    if not any(c.isalpha() for c in word):
+        pass  # "09-16 La Commission": a date fragment glued in front
+    elif word in TITLES:
+        cand.titled = True
+    elif word in DETERMINERS:
+        if text[ws].isupper() and not sentence_initial(text, ws):
+            return False  # "selon Le Monde", "à La Haye": part of the name
+    elif text[ws].islower():
+        if word in ORG_LOWER_HEADS:
+            cand.label = "organisation"
+            return False
+        if word in MINISTER_WORDS:
+            cand.start = cand.end  # a job title, not a name
+            return False
+    else:
+        return False
+    cand.start = words[1][0]
+    return True
+
+
+def _strip_trailing_dates(text: str, cand: Candidate) -> None:
+    """Cut "... de la Défense jeudi 3 mars" back to "... de la Défense"."""
+    words = _words(text, cand.start, cand.end)
+    cut = len(words)
+    seen_word = False
+    for i in range(len(words) - 1, 0, -1):
+        w = text[words[i][0] : words[i][1]].lower().strip(",.;")
+        if w in WEEKDAYS or w in MONTHS or w in TIME_WORDS:
+            seen_word = True
+        elif not NUMBER.match(w):
+            break
+        cut = i
+    if seen_word and cut < len(words):
+        cand.end = words[cut - 1][1]
+    words = _words(text, cand.start, cand.end)
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in DETERMINERS | {
+        "et",
+        "and",
+    }:
+        cand.end = words[-2][1]
+        words.pop()
+
+
+def _attach_ministry(text: str, cand: Candidate) -> bool:
+    """Grow "Défense" in "ministère russe de la Défense" to the ministry; drop ministers'."""
+    before = text[max(0, cand.start - 60) : cand.start]
+    if MINISTER_BEFORE.search(before):
+        return False
+    match = MINISTRY_BEFORE.search(before)
+    if match:
+        cand.start -= len(before) - match.start()
+        cand.label = "organisation"
+    return True
+
+
+def _is_noise(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+    """Pronouns, lone "États", weekdays, demonyms, quoted exclamations."""
+    span = text[cand.start : cand.end]
+    if len(span) < 2 or not any(c.isupper() for c in span) or "\n" in span:
+        return True
+    if "!" in span or "?" in span:
+        return True
+    folded = fold(span)
+    words = folded.split()
+    if folded in PRONOUNS or (len(words) == 1 and folded in NEVER_ALONE):
+        return True
+    if len(words) == 1 and (folded in WEEKDAYS or folded in MONTHS or folded in TIME_WORDS):
+        return True
+    if gaz.place_key(span) is None and all(gaz.is_demonym(w) for w in span.split()):
+        return True
+    if cand.label == "other":
+        before = text[max(0, cand.start - 2) : cand.start].strip()
+        after = text[cand.end : cand.end + 2].strip()
+        if before[-1:] in OPEN_QUOTES and after[:1] in CLOSE_QUOTES and len(words) > 2:
+            return True  # a quoted heading or exclamation
+        lower = [w for w in span.split() if w[0].islower() and len(w) > 3]
+        if len(lower) >= CONTENT_MIN:
+            return True
+    return len(span.replace(".", "")) < 2
+
+
+def _strip_job_title(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+    """ "Président Macron" -> "Macron"; False for a bare description ("Premier ministre
+    estonien", "États côtiers"). Capitalised titles of organisations stay (General Motors).
+    """
+    words = _words(text, cand.start, cand.end)
+    names = [text[s:e] for s, e in words]
+    if len(words) < 2 or gaz.place_key(text[cand.start : cand.end]):
+        return True
+    lowered = [n.lower() for n in names]
+    i = 0
+    while i < len(names) and lowered[i] in JOB_TITLES:
+        i += 1
+    if i == 0 and fold(names[0]) in NEVER_ALONE:
+        i = 1
+    elif i == 0 or (cand.label != "person" and names[i:] and names[i][0].isupper()):
+        return True
+    while i < len(names) and lowered[i] in DETERMINERS:
+        i += 1
+    if i >= len(names) or not names[i][0].isupper():
+        return False
+    cand.titled = cand.titled or cand.label == "person"
+    cand.start = words[i][0]
+    return True
+
+
+def _strip_trailing_verb(text: str, cand: Candidate, ctx: ArticleContext) -> None:
+    """ "Commission européenne de présenter" -> "Commission européenne"."""
+    words = _words(text, cand.start, cand.end)
+    if len(words) < 3:
+        return
+    last = text[words[-1][0] : words[-1][1]]
+    prep = text[words[-2][0] : words[-2][1]].lower()
+    if last[0].islower() and prep in {"de", "à", "pour"} and ctx.is_infinitive(last):
+        cand.end = words[-3][1]
+
+
+def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
+    """Cut "Mali and Niger" in two; in English also "ECOWAS will not" at the lower-case word.
+
+    English names keep only capitalised words and a few particles (Bank of England), so a
+    French model that runs past a name's end on English text is repaired here.
+    """
+    words = _words(text, cand.start, cand.end)
+    if len(words) < 2 or ctx.gazetteer.place_key(text[cand.start : cand.end]):
+        return [cand]
+    has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
+    english = ctx.lang == "en"
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for ws, we in words:
+        word = text[ws:we]
+        low = word.lower()
+        if (low in {"and", "et"} and not has_head) or (
+            english and word[0].islower() and low not in EN_NAME_PARTICLES
+        ):
+            pieces.append([])
+        else:
+            pieces[-1].append((ws, we))
+    pieces = [p for p in pieces if p]
+    if len(pieces) == 1 and len(pieces[0]) == len(words):
+        return [cand]
+    return [Candidate(p[0][0], p[-1][1], cand.label, cand.voted, cand.titled) for p in pieces]
+
+
+def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
+    """The clean names in ``cand``: none, itself trimmed, or several when it had to be split."""
+    out = []
+    gaz = ctx.gazetteer
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    for part in split(text, cand, ctx) if cand.start < cand.end else []:
+        if _clean_one(text, part, ctx):
+            out.append(part)
+    return [c for c in out if not _is_noise(text, c, gaz)]
+
+
+def _clean_one(text: str, cand: Candidate, ctx: ArticleContext) -> bool:
+    gaz = ctx.gazetteer
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    for _ in range(6):
+        if cand.start >= cand.end or not _strip_leading(text, cand, gaz):
+            break
+        cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    if cand.start >= cand.end or not _strip_job_title(text, cand, gaz):
+        return False
+    _strip_trailing_dates(text, cand)
+    _strip_trailing_verb(text, cand, ctx)
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    return cand.start < cand.end and _attach_ministry(text, cand)

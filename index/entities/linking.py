@@ -1,0 +1,155 @@
+"""Which spans of one article name the same thing: acronyms, surnames, spellings.
+
+Spans are grouped with a small union-find; the group then gets one type and one
+canonical name (see ``rules.py``). Linking is per article on purpose: "Diallo" means
+"Fatoumata Diallo" only in the article that introduced her.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from index.entities.cleanup import Candidate
+from index.entities.gazetteer import Gazetteer, fold
+
+ACRONYM = re.compile(r"^[A-ZÀ-Ý](?:[A-ZÀ-Ý0-9&\-.]){1,9}$")
+PARTICLES = frozenset("van von de da di du del della le la al el ben ibn bin dos das der".split())
+FUNCTION_WORDS = frozenset("de des du d l la le les of the and et for pour à a au aux en in on".split())
+PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,120}?)\s*\)")
+
+
+class UnionFind:
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def is_acronym(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(ACRONYM.match(name)) and len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def initials_match(acronym: str, long_form: str) -> bool:
+    """AES ~ Alliance des États du Sahel, ECOWAS ~ Economic Community of West African States.
+
+    Every content word gives its initial in order; function words may or may not, and one
+    content word may be skipped (acronyms are loose: CEDEAO).
+    """
+    letters = fold("".join(c for c in acronym if c.isalpha()))
+    words = [w for w in re.split(r"[\s\-'’]+", fold(long_form)) if w]
+    if len(words) < 2 or len(letters) < 2:
+        return False
+    return _match(letters, tuple(words), 0, 0, 1)
+
+
+@lru_cache(maxsize=4096)
+def _match(letters: str, words: tuple[str, ...], i: int, j: int, skips: int) -> bool:
+    if i == len(letters):
+        return all(w in FUNCTION_WORDS for w in words[j:]) or (
+            skips > 0 and sum(w not in FUNCTION_WORDS for w in words[j:]) <= skips
+        )
+    if j == len(words):
+        return False
+    word = words[j]
+    if word[0] == letters[i] and _match(letters, words, i + 1, j + 1, skips):
+        return True
+    if word in FUNCTION_WORDS:
+        return _match(letters, words, i, j + 1, skips)
+    return skips > 0 and j > 0 and _match(letters, words, i, j + 1, skips - 1)
+
+
+def add_parenthesised_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
+    """Make a span of "AES" in "Alliance des États du Sahel (AES)" when the model missed it."""
+    starts = {c.start for c in cands}
+    added = []
+    for cand in cands:
+        paren = PAREN_AFTER.match(text, cand.end)
+        if paren and paren.start(1) not in starts and is_acronym(paren.group(1)):
+            added.append(Candidate(paren.start(1), paren.end(1), cand.label))
+    return cands + added
+
+
+def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[int]:
+    """Union acronyms with their long forms; returns the candidates that are acronyms."""
+    names = [text[c.start : c.end] for c in cands]
+    acronyms = {i for i, n in enumerate(names) if is_acronym(n)}
+    by_start = {c.start: i for i, c in enumerate(cands)}
+    for i, cand in enumerate(cands):
+        paren = PAREN_AFTER.match(text, cand.end)
+        if not paren:
+            continue
+        j = by_start.get(paren.start(1))
+        if j is not None and cands[j].end == paren.end(1):
+            if (i in acronyms) != (j in acronyms):  # "CEDEAO (Communauté ...)" or "... (AES)"
+                uf.union(i, j)
+    longs = [i for i, n in enumerate(names) if i not in acronyms and " " in n]
+    for a in acronyms:
+        for j in longs:
+            if initials_match(names[a], names[j]):
+                uf.union(a, j)
+    return acronyms
+
+
+def surname_forms(full_name: str) -> list[str]:
+    """The bare surnames a full name may be shortened to: "van Dijk" and "Dijk"."""
+    words = full_name.split()
+    if len(words) < 2:
+        return []
+    forms = [words[-1]]
+    if len(words) >= 3 and words[-2].lower() in PARTICLES:
+        particle = " ".join(words[-2:])
+        forms += [particle, particle[0].upper() + particle[1:]]
+    return [f for f in forms if (len(f) >= 3 and f[0].isupper()) or " " in f]
+
+
+def link_surnames(text: str, cands: Sequence[Candidate], uf: UnionFind) -> None:
+    """Join "Belousov" to the nearest "Andrey Belousov" of the same article."""
+    full: dict[str, list[int]] = {}
+    for i, cand in enumerate(cands):
+        name = text[cand.start : cand.end]
+        if cand.label == "person" and cand.voted and len(name.split()) >= 2:
+            for form in surname_forms(name):
+                full.setdefault(form, []).append(i)
+    starts = {form: [cands[o].start for o in owners] for form, owners in full.items()}
+    for i, cand in enumerate(cands):
+        form = text[cand.start : cand.end]
+        if form in full:
+            uf.union(i, nearest(full[form], starts[form], cand.start))
+
+
+def nearest(owners: Sequence[int], starts: Sequence[int], pos: int) -> int:
+    """The owner mentioned last before ``pos``, else the first one after it.
+
+    ``owners`` are in text order and ``starts`` holds their start offsets.
+    """
+    i = bisect.bisect_right(starts, pos)
+    return owners[i - 1] if i > 0 else owners[0]
+
+
+def link_same_names(
+    text: str, cands: Sequence[Candidate], uf: UnionFind, gaz: Gazetteer
+) -> None:
+    """Same spelling, or two spellings of one gazetteer place (US, États-Unis)."""
+    seen: dict[str, int] = {}
+    for i, cand in enumerate(cands):
+        name = text[cand.start : cand.end]
+        place = gaz.place_key(name)
+        for key in (f"name:{fold(name)}", f"place:{place}" if place else ""):
+            if key:
+                if key in seen:
+                    uf.union(i, seen[key])
+                else:
+                    seen[key] = i

@@ -1,0 +1,117 @@
+"""``parse()``: bytes of one file to a picklable outcome; never raises.
+
+It runs in process-pool workers, so it touches no shared state beyond the per-process
+format registry, and every exception a format may raise (lxml errors, RecursionError on
+deeply nested markup, MemoryError, UnicodeError...) becomes a plain-language reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+
+from index.importers.decoding import binary_reason, bom_encoding, clean_draft_text, gunzip, is_gzip
+from index.importers.outcome import MAX_FILE_BYTES, ImportFailure, ImportSkipped, ParseOutcome
+from index.importers.registry import HEAD_BYTES, Format, filename_of, rank_formats, registry
+from index.models import ArticleDraft
+
+logger = logging.getLogger(__name__)
+
+MAX_WARNINGS = 20
+CERTAIN_SNIFF = 90
+_BLANK_BYTES = b" \t\r\n\x0b\x0c\x00"
+
+
+def parse(origin: str, data: bytes) -> ParseOutcome:
+    """Detect the format of ``data`` and read its articles; failures become outcomes."""
+    warnings: list[str] = []
+    try:
+        drafts, fmt = _parse(origin, data, warnings)
+        return _finish(origin, drafts, fmt, warnings)
+    except ImportSkipped as exc:
+        return ParseOutcome(origin, "skipped", reason=exc.reason, warnings=_cap(warnings))
+    except ImportFailure as exc:
+        return ParseOutcome(origin, "failed", reason=exc.reason, warnings=_cap(warnings))
+    except RecursionError:
+        reason = "the file is nested too deeply to be read"
+    except MemoryError:
+        reason = "the file is too large to be read in memory"
+    except UnicodeError as exc:
+        reason = f"the text could not be decoded ({exc})"
+    except Exception as exc:
+        logger.debug("parser crashed on %s", origin, exc_info=True)
+        reason = f"the file could not be read ({type(exc).__name__}: {str(exc)[:200]})"
+    return ParseOutcome(origin, "failed", reason=reason, warnings=_cap(warnings))
+
+
+def _parse(origin: str, data: bytes, warnings: list[str]) -> tuple[list[ArticleDraft], Format]:
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFailure(f"file too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    name = filename_of(origin)
+    if is_gzip(data):
+        data = gunzip(data)
+        warnings.append("file was gzip-compressed")
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    if _is_blank(data):
+        raise ImportSkipped("empty file")
+    fmt = _choose(data[:HEAD_BYTES], origin, name)
+    drafts = fmt.parse(data, origin)
+    return list(drafts or ()), fmt
+
+
+def _is_blank(data: bytes) -> bool:
+    bom = bom_encoding(data)
+    return not data[bom[1] if bom else 0 :].strip(_BLANK_BYTES)
+
+
+def _choose(head: bytes, origin: str, name: str) -> Format:
+    ranked = rank_formats(head, name if name != filename_of(origin) else origin)
+    best_sniff = max((sniff for _total, sniff, _fmt in ranked), default=0)
+    if best_sniff < CERTAIN_SNIFF:
+        reason = binary_reason(head)
+        if reason:
+            raise ImportFailure(reason)
+    if ranked:
+        return ranked[0][2]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else ""
+    fallback = next((f for f in registry().formats if f.fallback), None)
+    if extension or fallback is None:
+        kind = f" (.{extension})" if extension else ""
+        raise ImportFailure(f"unsupported file type{kind}: no importer reads it")
+    return fallback
+
+
+def _finish(
+    origin: str, drafts: list[ArticleDraft], fmt: Format, warnings: list[str]
+) -> ParseOutcome:
+    from index.importers.text import derive_title, shorten
+
+    kept: list[ArticleDraft] = []
+    for draft in drafts:
+        text = clean_draft_text(draft.text).strip()
+        if not text:
+            continue
+        title = " ".join(clean_draft_text(draft.title).split())
+        kept.append(
+            dataclasses.replace(
+                draft,
+                text=text,
+                title=shorten(title, 300) if title else derive_title(text),
+                origin=draft.origin or origin,
+                authors=tuple(draft.authors),
+            )
+        )
+        warnings.extend(draft.warnings)
+    if not kept:
+        if drafts:
+            raise ImportSkipped("no article text found in this file")
+        raise ImportFailure("no articles found in this file")
+    return ParseOutcome(origin, "ok", tuple(kept), warnings=_cap(warnings), format=fmt.name)
+
+
+def _cap(warnings: list[str]) -> tuple[str, ...]:
+    unique = list(dict.fromkeys(warnings))
+    if len(unique) > MAX_WARNINGS:
+        unique = [*unique[: MAX_WARNINGS - 1], f"... and {len(unique) - MAX_WARNINGS + 1} more"]
+    return tuple(unique)

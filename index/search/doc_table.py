@@ -1,0 +1,63 @@
+"""Per-searcher arrays (docnum -> article id, date, source, lang, entities) read from columns.
+
+Result lists of up to 100,000 ids, date sorts and facet counts all need one value per
+matching document; reading stored fields for that would take seconds, while the column
+arrays are loaded once per searcher generation and then indexed in memory.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from whoosh.searching import Searcher
+
+from .schema import split_list
+
+TEXT_COLUMNS = ("src", "lang", "date")
+
+
+class DocTable:
+    """Lazily loaded column arrays of one searcher (never shared across generations)."""
+
+    def __init__(self, searcher: Searcher) -> None:
+        self._reader = searcher.reader()
+        self._arrays: dict[str, list[Any]] = {}
+        self._aid_to_doc: dict[int, int] | None = None
+
+    def column(self, name: str) -> list[Any]:
+        """One value per docnum; text columns decoded, "" for documents without a value."""
+        arr = self._arrays.get(name)
+        if arr is None:
+            if self._reader.has_column(name):
+                arr = list(self._reader.column_reader(name))
+            else:
+                arr = [None] * self._reader.doc_count_all()
+            if name in TEXT_COLUMNS:
+                arr = [_text(v) for v in arr]
+            self._arrays[name] = arr
+        return arr
+
+    def article_ids(self, docnums: Sequence[int]) -> list[int]:
+        aids = self.column("aid")
+        return [aids[d] for d in docnums]
+
+    def docnum(self, article_id: int) -> int | None:
+        if self._aid_to_doc is None:
+            aids = self.column("aid")
+            is_deleted = self._reader.is_deleted
+            self._aid_to_doc = {a: d for d, a in enumerate(aids) if not is_deleted(d)}
+        return self._aid_to_doc.get(int(article_id))
+
+    def date_keys(self) -> list[str]:
+        """``YYYY-MM-DD`` per document, "" for undated ones."""
+        return self.column("date")
+
+    def entities(self, docnum: int) -> Sequence[str]:
+        return split_list(self.column("ents")[docnum] or None)
+
+
+def _text(value: Any) -> str:
+    if not value:
+        return ""
+    return value.decode("utf-8") if isinstance(value, bytes) else str(value)

@@ -1,0 +1,370 @@
+"""``SearchIndex``: the Whoosh index behind the library's search (contract in architecture.md).
+
+One searcher is kept open and swapped for a refreshed one after each commit; reads take a
+short lock around it because Whoosh readers share file positions between threads. With
+the GIL a pure-Python search cannot run in parallel anyway, so the lock costs no
+throughput, and writes (the slow part) happen outside it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from whoosh import index as windex
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from index.models import Hit, SearchFilters, SearchResults
+
+from .doc_table import DocTable
+from .highlight import Highlighter, snippet
+from .query_build import QueryBuilder, date_query
+from .query_syntax import DateCond, Node, Or, parse, plain_words
+from .schema import SCHEMA_VERSION, IndexDoc, build_schema, doc_fields, normalise_date, stored_text
+from .spelling import correct
+
+MAX_IDS = 100_000
+FEW = 5  # below this many results a spelling correction is tried
+META_FILE = "veille-search.json"
+INDEX_NAME = "MAIN"
+SORTS = ("relevance", "newest", "oldest")
+
+
+class IndexUnusable(Exception):
+    """The index on disk is damaged or of another schema version: rebuild it from the store."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Matches:
+    docnums: list[int]
+    scores: list[float]
+    total: int
+
+
+class SearchIndex:
+    """A French/English-aware full-text index of the library's articles."""
+
+    def __init__(self, ix: windex.Index, directory: Path) -> None:
+        self._ix = ix
+        self.directory = directory
+        self._read_lock = threading.RLock()
+        self._write_lock = threading.Lock()
+        self._searcher: Searcher = ix.searcher()
+        self._table = DocTable(self._searcher)
+
+    # Opening
+
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str]) -> SearchIndex:
+        """Opens the index, creating it when the folder is missing or empty."""
+        path = Path(directory)
+        if not path.exists() or not any(path.iterdir()):
+            return cls.create(path)
+        try:
+            meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+            version = meta["schema_version"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexUnusable(f"no readable index metadata in {path}: {exc}") from exc
+        if version != SCHEMA_VERSION:
+            raise IndexUnusable(f"index schema {version}, this version needs {SCHEMA_VERSION}")
+        try:
+            ix = windex.open_dir(str(path), indexname=INDEX_NAME)
+            if sorted(ix.schema.names()) != sorted(build_schema().names()):
+                raise IndexUnusable("index fields differ from this version's schema")
+            engine = cls(ix, path)
+            engine.doc_count()
+        except IndexUnusable:
+            raise
+        except Exception as exc:  # any failure to read means: rebuild from the store
+            raise IndexUnusable(f"index in {path} cannot be read: {exc}") from exc
+        return engine
+
+    @classmethod
+    def create(cls, directory: str | os.PathLike[str]) -> SearchIndex:
+        """Creates an empty index, removing an older one's files (and only those)."""
+        path = Path(directory)
+        path.mkdir(parents=True, exist_ok=True)
+        for child in path.iterdir():
+            if child.is_file() and _is_index_file(child.name):
+                child.unlink()
+        ix = windex.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+        tmp = path / (META_FILE + ".tmp")
+        tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION}), encoding="utf-8")
+        tmp.replace(path / META_FILE)
+        return cls(ix, path)
+
+    def close(self) -> None:
+        with self._read_lock:
+            self._searcher.close()
+            self._ix.close()
+
+    # Writing
+
+    def add(self, docs: Sequence[IndexDoc], *, bulk: bool = False) -> None:
+        """Adds or replaces articles (by ``article_id``) in one commit.
+
+        ``bulk`` is for rebuilds and large imports: a bigger memory buffer, two processes
+        on batches of thousands, and no segment merge at commit time.
+        """
+        unique = {d.article_id: d for d in docs}
+        if not unique:
+            return
+        with self._write_lock:
+            fresh = self._ix.is_empty()
+            writer = self._writer(bulk, len(unique))
+            try:
+                for doc in unique.values():
+                    fields = doc_fields(doc)
+                    if fresh:
+                        writer.add_document(**fields)
+                    else:
+                        writer.update_document(**fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(merge=not bulk)
+            self._refresh()
+
+    def _writer(self, bulk: bool, count: int):
+        if bulk and count >= 2000 and (os.cpu_count() or 1) > 1:
+            return self._ix.writer(procs=2, limitmb=256, multisegment=True)
+        return self._ix.writer(limitmb=256 if bulk else 64)
+
+    def delete(self, ids: Sequence[int]) -> None:
+        if not ids:
+            return
+        with self._write_lock:
+            writer = self._ix.writer()
+            for article_id in ids:
+                writer.delete_by_term("id", str(article_id))
+            writer.commit()
+            self._refresh()
+
+    def optimize(self) -> None:
+        """Merges all segments into one (after a bulk rebuild): faster searches afterwards."""
+        with self._write_lock:
+            self._ix.optimize()
+            self._refresh()
+
+    def _refresh(self) -> None:
+        """Swaps in a searcher on the latest commit.
+
+        A fresh searcher rather than ``Searcher.refresh()``: whoosh3 3.54 reuses segment
+        readers across generations without their new deletions (an updated article would
+        still be found) and fails to reuse an empty reader.
+        """
+        with self._read_lock:
+            old = self._searcher
+            self._searcher = self._ix.searcher()
+            self._table = DocTable(self._searcher)
+            old.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[tuple[Searcher, DocTable]]:
+        with self._read_lock:
+            yield self._searcher, self._table
+
+    # Reading
+
+    def doc_count(self) -> int:
+        with self._reading() as (searcher, _):
+            return searcher.doc_count()
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        sort: str = "relevance",
+        filters: SearchFilters | None = None,
+    ) -> SearchResults:
+        """Runs a query; forgiving for plain words (spelling fix, then partial matches)."""
+        if sort not in SORTS:
+            raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
+        with self._reading() as (searcher, table):
+            node, matches, corrected, partial = self._resolve(searcher, table, query, sort, filters)
+            hl = Highlighter.for_query(node)
+            shown = matches.docnums[: max(0, limit)]
+            hits = [self._hit(searcher, table, d, s, hl)
+                    for d, s in zip(shown, matches.scores, strict=False)]
+            ids = table.article_ids(matches.docnums[:MAX_IDS])
+        return SearchResults(query=query, hits=tuple(hits), total=matches.total, ids=tuple(ids),
+                             corrected=corrected, partial=partial)
+
+    def _resolve(
+        self, searcher: Searcher, table: DocTable, query: str, sort: str,
+        filters: SearchFilters | None,
+    ) -> tuple[Node | None, _Matches, str | None, bool]:
+        node = parse(query)
+        fq = filter_query(filters)
+        matches = self._run(searcher, table, node, sort, fq)
+        leaves = plain_words(node)
+        corrected: str | None = None
+        if leaves and matches.total < FEW:
+            fixed = correct(query, leaves, searcher.reader())
+            if fixed is not None:
+                fixed_node = parse(fixed)
+                better = self._run(searcher, table, fixed_node, sort, fq)
+                if better.total > matches.total:
+                    node, matches, corrected = fixed_node, better, fixed
+                    leaves = plain_words(node)
+        partial = False
+        if matches.total == 0 and leaves and len(leaves) > 1:
+            matches = self._partial(searcher, table, leaves, sort, fq)
+            partial = matches.total > 0
+            node = Or(tuple(leaves))
+        return node, matches, corrected, partial
+
+    def _run(self, searcher: Searcher, table: DocTable, node: Node | None, sort: str,
+             fq: wq.Query | None) -> _Matches:
+        q = QueryBuilder(searcher.reader()).build(node)
+        if sort == "relevance" and node is not None:
+            r = searcher.search(q, limit=MAX_IDS, filter=fq, terms=False)
+            top = r.top_n
+            return _Matches([d for _, d in top], [s for s, _ in top], len(r))
+        docs = searcher.docs_for_query(wq.And([q, fq]) if fq is not None else q)
+        ordered = sort_by_date(list(docs), table.date_keys(), newest=sort != "oldest")
+        return _Matches(ordered[:MAX_IDS], [0.0] * min(len(ordered), MAX_IDS), len(ordered))
+
+    def _partial(self, searcher: Searcher, table: DocTable, leaves: Sequence[Node], sort: str,
+                 fq: wq.Query | None) -> _Matches:
+        """Articles matching most of the words, those matching more words first."""
+        builder = QueryBuilder(searcher.reader())
+        counts: Counter[int] = Counter()
+        required: set[int] | None = None
+        for leaf in leaves:
+            q = builder.build(leaf)
+            found = set(searcher.docs_for_query(wq.And([q, fq]) if fq is not None else q))
+            counts.update(found)
+            if getattr(leaf, "required", False):
+                required = found if required is None else required & found
+        if required is not None:
+            counts = Counter({d: c for d, c in counts.items() if d in required})
+        if not counts:
+            return _Matches([], [], 0)
+        need = max(1, min(max(counts.values()), (len(leaves) + 1) // 2))
+        keep = {d for d, c in counts.items() if c >= need}
+        if sort == "relevance":
+            r = searcher.search(builder.build(Or(tuple(leaves))), limit=None, filter=keep)
+            ranked = sorted(r.top_n, key=lambda sd: (-counts[sd[1]], -sd[0]))
+            return _Matches([d for _, d in ranked][:MAX_IDS], [s for s, _ in ranked][:MAX_IDS],
+                            len(ranked))
+        ordered = sort_by_date(list(keep), table.date_keys(), newest=sort != "oldest")
+        return _Matches(ordered[:MAX_IDS], [0.0] * min(len(ordered), MAX_IDS), len(ordered))
+
+    def _hit(self, searcher: Searcher, table: DocTable, docnum: int, score: float,
+             hl: Highlighter) -> Hit:
+        stored = searcher.stored_fields(docnum)
+        text = stored_text(stored)
+        lang = stored.get("lang")
+        return Hit(
+            article_id=table.article_ids([docnum])[0],
+            score=float(score),
+            title=stored.get("title", ""),
+            date=stored.get("date"),
+            source=stored.get("src"),
+            lang=lang,
+            snippet=snippet(text, hl.spans(text, lang)),
+        )
+
+    def hits(self, query: str, ids: Sequence[int]) -> list[Hit]:
+        """Snippets for any ids (rows a view builds lazily); unknown ids are skipped."""
+        hl = Highlighter.for_query(parse(query))
+        out: list[Hit] = []
+        with self._reading() as (searcher, table):
+            for article_id in ids:
+                docnum = table.docnum(article_id)
+                if docnum is not None:
+                    out.append(self._hit(searcher, table, docnum, 0.0, hl))
+        return out
+
+    def match_spans(self, query: str, text: str, title: str = "") -> list[tuple[int, int]]:
+        """Character spans of ``text`` the query matches (``title`` is not searched for spans;
+        it is accepted so callers can pass the whole article)."""
+        del title
+        return Highlighter.for_query(parse(query)).spans(text)
+
+    def facets(self, query: str, filters: SearchFilters | None = None,
+               top: int = 100) -> dict[str, list[tuple[str, int]]]:
+        """Counts per source, language and entity over all the query's results."""
+        with self._reading() as (searcher, table):
+            _, matches, _, _ = self._resolve(searcher, table, query, "newest", filters)
+            sources: Counter[str] = Counter()
+            langs: Counter[str] = Counter()
+            ents: Counter[str] = Counter()
+            src_col, lang_col = table.column("src"), table.column("lang")
+            for d in matches.docnums:
+                if src_col[d]:
+                    sources[src_col[d]] += 1
+                if lang_col[d]:
+                    langs[lang_col[d]] += 1
+                ents.update(set(table.entities(d)))
+        return {
+            "source": _ranked(sources, top),
+            "lang": _ranked(langs, top),
+            "entity": _ranked(ents, top),
+        }
+
+    def more_like(self, article_id: int, limit: int = 10) -> SearchResults:
+        """Articles sharing the most distinctive words of the given one."""
+        with self._reading() as (searcher, table):
+            docnum = table.docnum(article_id)
+            if docnum is None:
+                return SearchResults(query="", hits=(), total=0)
+            stored = searcher.stored_fields(docnum)
+            text = stored.get("title", "") + "\n" + stored_text(stored)
+            lang = stored.get("lang")
+            fname = f"body_{lang}" if lang in ("fr", "en") else "body_fr"
+            r = searcher.more_like(docnum, fname, text=text, top=limit, numterms=15)
+            hl = Highlighter()
+            hits = [self._hit(searcher, table, d, s, hl) for s, d in r.top_n]
+        ids = tuple(h.article_id for h in hits)
+        return SearchResults(query=stored.get("title", ""), hits=tuple(hits), total=len(hits),
+                             ids=ids)
+
+
+def filter_query(filters: SearchFilters | None) -> wq.Query | None:
+    """The side filters as one query; each set field must hold, values of a field are ORed
+    (sources, languages) except entities, which must all be present (drill-down)."""
+    if filters is None:
+        return None
+    parts: list[wq.Query] = []
+    low, high = normalise_date(filters.date_from), normalise_date(filters.date_to)
+    if low or high:
+        parts.append(date_query(DateCond(low, high)))
+    if filters.sources:
+        parts.append(wq.Or([wq.Term("src", s) for s in filters.sources]))
+    if filters.langs:
+        parts.append(wq.Or([wq.Term("lang", lang.lower()) for lang in filters.langs]))
+    parts.extend(QueryBuilder.entity_term(e) for e in filters.entities)
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def sort_by_date(docnums: list[int], keys: Sequence[str], *, newest: bool) -> list[int]:
+    """Dated articles newest (or oldest) first, then the undated ones."""
+    dated = [d for d in docnums if keys[d]]
+    undated = [d for d in docnums if not keys[d]]
+    dated.sort(key=lambda d: (keys[d], -d if newest else d), reverse=newest)
+    undated.sort()
+    return dated + undated
+
+
+def _ranked(counter: Counter[str], top: int) -> list[tuple[str, int]]:
+    return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:top]
+
+
+def _is_index_file(name: str) -> bool:
+    return (
+        name == META_FILE
+        or name.startswith(("_" + INDEX_NAME + "_", INDEX_NAME + "_", INDEX_NAME + "."))
+        or name.endswith((".toc", ".seg", ".pst", ".trm", ".fln", ".vps", ".vpi", ".sto"))
+    )

@@ -1,0 +1,503 @@
+"""The main window: search box on top, then results | article | entities.
+
+Every library call runs on a worker (readers: search, articles, facets; the writer:
+imports and entity extraction). Answers come back as signals tagged with sequence
+numbers so that a late answer for an old request never replaces a newer one.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QListView,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from index.models import Article, ImportReport, SearchResults
+from reader_app.help_dialogs import show_about, show_search_syntax
+from reader_app.import_controller import ImportController
+from reader_app.menus import build_menus
+from reader_app.models.entity_model import EntityRow, rows_from_mentions
+from reader_app.models.results_model import ResultsModel
+from reader_app.search_controller import SearchController, SearchRequest
+from reader_app.style import SAMPLES, icon_path
+from reader_app.views.article_pane import ArticlePane
+from reader_app.views.empty_state import EmptyState, NoResults
+from reader_app.views.entity_panel import RESULTS_MODE, EntityPanel
+from reader_app.views.import_dialog import ImportSummaryDialog
+from reader_app.views.result_delegate import ResultDelegate
+from reader_app.views.search_bar import SearchBar
+from reader_app.workers import ProgressFn, TaskRunner
+
+PAGE_LIST, PAGE_EMPTY, PAGE_NONE = 0, 1, 2
+RELATED_LIMIT = 8
+
+
+def default_settings() -> QSettings:
+    return QSettings("Veille", "Veille")
+
+
+class MainWindow(QMainWindow):
+    """Signals let tests (and other windows) wait for background work to land."""
+
+    importFinished = Signal(object)  # ImportReport
+    searchFinished = Signal(object)  # SearchResults, once shown in the list
+    articleShown = Signal(int)  # article id, once rendered
+    entitiesRefreshed = Signal(int)  # article id whose entities were re-read
+    facetsShown = Signal(object)  # dict from Library.facets
+    relatedShown = Signal(object)  # SearchResults of related articles
+    libraryCounted = Signal(int)
+
+    def __init__(
+        self, library: object, settings: QSettings | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.settings = settings if settings is not None else default_settings()
+        self.readers = TaskRunner(3, self)
+        self.writer = TaskRunner(1, self)
+        self.search = SearchController(library, self.readers, self)
+        self.current_article: Article | None = None
+        self.last_report: ImportReport | None = None
+        self.import_dialog: ImportSummaryDialog | None = None
+        self._article_seq = 0
+        self._closing = False
+        self._label_cache: dict[str, str] | None = None
+        self.setWindowTitle("Veille")
+        self.setWindowIcon(QIcon(icon_path("veille")))
+        self.setAcceptDrops(True)
+        self._build_widgets()
+        self._build_layout()
+        self.actions_ = build_menus(self, self._menu_slots())
+        self.jobs = ImportController(
+            library, self.writer, self.progress, self.cancel_button, self.statusBar(), self
+        )
+        self._connect()
+        self._restore_settings()
+        self._count_library()
+
+    # --- construction --------------------------------------------------------------
+    def _build_widgets(self) -> None:
+        self.search_bar = SearchBar(self)
+        self.search_box = self.search_bar.box
+        self.banner = QLabel(self)
+        self.banner.setObjectName("banner")
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.results_model = ResultsModel(self)
+        self.article_list = QListView(self)
+        self.article_list.setObjectName("articleList")
+        self.article_list.setModel(self.results_model)
+        self.article_list.setItemDelegate(ResultDelegate(self.article_list))
+        self.article_list.setUniformItemSizes(True)
+        self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.article_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.article_list.setMouseTracking(True)
+        self.empty_state = EmptyState(self)
+        self.empty_state.set_samples_available(SAMPLES.is_dir())
+        self.no_results = NoResults(self)
+        self.list_stack = QStackedWidget(self)
+        for page in (self.article_list, self.empty_state, self.no_results):
+            self.list_stack.addWidget(page)
+        self.article_pane = ArticlePane(self)
+        self.article_view = self.article_pane.view
+        self.entity_panel = EntityPanel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("importProgress")
+        self.progress.setTextVisible(True)
+        self.cancel_button = QToolButton(self)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setText("Cancel")
+        self.cancel_button.setIcon(QIcon(icon_path("cancel")))
+        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.report_button = QToolButton(self)
+        self.report_button.setText("Import details…")
+        self.report_button.setAutoRaise(True)
+        self.report_button.hide()
+
+    def _build_layout(self) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.banner)
+        left_layout.addWidget(self.list_stack, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        left.setMinimumWidth(280)
+        self.article_pane.setMinimumWidth(360)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.article_pane)
+        self.splitter.addWidget(self.entity_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 620, 280])
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.search_bar)
+        layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
+        status = self.statusBar()
+        status.addPermanentWidget(self.report_button)
+        status.addPermanentWidget(self.progress)
+        status.addPermanentWidget(self.cancel_button)
+        self.resize(1280, 800)
+
+    def _menu_slots(self) -> dict:
+        return {
+            "import_files": self.choose_files,
+            "import_folder": self.choose_folder,
+            "load_samples": self.load_samples,
+            "last_report": self.show_last_report,
+            "focus_search": self.focus_search,
+            "next_match": lambda: self.step_match(True),
+            "prev_match": lambda: self.step_match(False),
+            "article_entities": lambda: self.entity_panel.set_mode(0),
+            "results_entities": lambda: self.entity_panel.set_mode(RESULTS_MODE),
+            "toggle_related": self._toggle_related,
+            "reset_filters": self.reset_filters,
+            "extract_entities": lambda: self.jobs.extract_entities(),
+            "search_syntax": lambda: show_search_syntax(self),
+            "about": lambda: show_about(self),
+        }
+
+    def _connect(self) -> None:
+        sb = self.search_bar
+        sb.box.textEdited.connect(self.search.set_query)
+        sb.box.returnPressed.connect(lambda: self.search.search_now(sb.box.text()))
+        sb.box.textChanged.connect(self._text_changed)
+        sb.box.navigate.connect(self._navigate_list)
+        sb.sortChanged.connect(self.search.set_sort)
+        sb.filtersChanged.connect(lambda: self.search.set_filters(sb.filters()))
+        self.search.resultsReady.connect(self._show_results)
+        self.search.searchFailed.connect(
+            lambda msg: self.statusBar().showMessage(f"Search failed: {msg}", 10000)
+        )
+        self.results_model.rowsWanted.connect(self._fetch_rows)
+        self.article_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.article_pane.stepMatch.connect(self.step_match)
+        self.article_pane.relatedActivated.connect(self.open_article)
+        self.entity_panel.entityActivated.connect(self._focus_entity)
+        self.entity_panel.filterRequested.connect(sb.add_entity)
+        self.entity_panel.modeChanged.connect(lambda _m: self._refresh_facets())
+        self.empty_state.loadSamplesRequested.connect(self.load_samples)
+        self.empty_state.importRequested.connect(self.choose_files)
+        self.banner.linkActivated.connect(self._banner_link)
+        self.report_button.clicked.connect(self.show_last_report)
+        self.jobs.importFinished.connect(self._import_finished)
+        self.jobs.entitiesProgress.connect(lambda _d, _t: self._entities_arrived())
+        self.jobs.entitiesFinished.connect(lambda _n: self._entities_arrived(final=True))
+
+    # --- settings ------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window/splitter")
+        if isinstance(state, QByteArray):
+            self.splitter.restoreState(state)
+        sort = self.settings.value("search/sort", "relevance")
+        index = self.search_bar.sort.findData(sort)
+        if index >= 0:
+            self.search_bar.sort.blockSignals(True)
+            self.search_bar.sort.setCurrentIndex(index)
+            self.search_bar.sort.blockSignals(False)
+            self.search.sort = str(sort)
+
+    def _save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("search/sort", self.search_bar.sort_key())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Stop background work and wait for it, so no thread outlives the window."""
+        self._closing = True
+        self._save_settings()
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+        self.search._timer.stop()
+        self.readers.shutdown()
+        self.writer.shutdown()
+        super().closeEvent(event)
+
+    # --- library state ---------------------------------------------------------------
+    def _count_library(self) -> None:
+        lib = self.library
+
+        def job(_p: ProgressFn, _c: threading.Event) -> int:
+            return int(lib.article_count())
+
+        self.readers.start(job, self._library_counted)
+
+    def _library_counted(self, count: int) -> None:
+        if self._closing:
+            return
+        self.library_size = count
+        if count == 0:
+            self.list_stack.setCurrentIndex(PAGE_EMPTY)
+            self.search_bar.set_count(0, 0)
+        else:
+            self.search.search_now()
+        self.libraryCounted.emit(count)
+
+    # --- search ----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_box.selectAll()
+
+    def _text_changed(self, text: str) -> None:
+        if not text and not self.search_box.isModified():
+            self.search.set_query("")  # the clear button: show everything again
+
+    def _navigate_list(self, event: QKeyEvent) -> None:
+        copy = QKeyEvent(event.type(), event.key(), event.modifiers())
+        QApplication.sendEvent(self.article_list, copy)
+
+    def _show_results(self, request: SearchRequest, results: SearchResults) -> None:
+        if self._closing:
+            return
+        current_id = self.current_article.id if self.current_article else None
+        self.results_model.set_results(results)
+        self.search_bar.set_count(self.results_model.rowCount(), results.total)
+        self._show_banner(results)
+        if self.results_model.rowCount():
+            self.list_stack.setCurrentIndex(PAGE_LIST)
+        elif getattr(self, "library_size", 0) == 0 and not request.query:
+            self.list_stack.setCurrentIndex(PAGE_EMPTY)
+        else:
+            self.no_results.show_query(request.query, request.filters is not None)
+            self.list_stack.setCurrentIndex(PAGE_NONE)
+        if current_id is not None:
+            row = self.results_model.row_of(current_id)
+            if row >= 0:
+                self._select_row(row)
+            else:
+                self.open_article(current_id)  # keep reading; refresh the match highlights
+        self._refresh_facets()
+        self.searchFinished.emit(results)
+
+    def _show_banner(self, results: SearchResults) -> None:
+        from html import escape
+
+        if results.corrected and results.corrected != results.query:
+            self.banner.setText(
+                f"Showing results for <b>{escape(results.corrected)}</b> — no article has "
+                f"<i>{escape(results.query)}</i>. <a href='keep'>Search exactly what I typed</a>"
+            )
+            self.banner.show()
+        elif results.partial:
+            self.banner.setText("No article has all the words; showing articles with most of them.")
+            self.banner.show()
+        else:
+            self.banner.hide()
+
+    def _banner_link(self, _link: str) -> None:
+        query = self.search.query.strip()
+        if query and not query.startswith('"'):
+            self.search_box.setText(f'"{query}"')
+            self.search.search_now(self.search_box.text())
+
+    def _fetch_rows(self, generation: int, ids: list[int]) -> None:
+        lib, query = self.library, self.results_model.query
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple:
+            return generation, lib.hits(query, ids)
+
+        self.readers.start(job, lambda r: self.results_model.add_hits(*r))
+
+    def reset_filters(self) -> None:
+        bar = self.search_bar
+        for name in bar.entity_filters():
+            for chip in bar.findChildren(QToolButton, "chip"):
+                if chip.text().startswith(name):
+                    bar.remove_entity(name, chip)
+        bar.date_from.setDate(bar.date_from.minimumDate())
+        bar.date_to.setDate(bar.date_to.minimumDate())
+        bar.source.setCurrentIndex(0)
+        bar.lang.setCurrentIndex(0)
+
+    def _refresh_facets(self) -> None:
+        """Source and language counts, and the sidebar's 'all results' entities."""
+        req = self.search.current
+        if req is None or self._closing:
+            return
+        lib = self.library
+        want_entities = self.entity_panel.mode == RESULTS_MODE
+        labels = self._label_cache
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple:
+            facets = lib.facets(req.query, req.filters)
+            names = labels
+            if want_entities and names is None:
+                names = {e.name: e.label for e in lib.entities()}
+            return req.seq, facets, names
+
+        self.readers.start(job, self._facets_done)
+
+    def _facets_done(self, payload: tuple) -> None:
+        seq, facets, labels = payload
+        if self._closing or seq != self.search.latest_seq:
+            return
+        self.search_bar.set_facets(facets)
+        if labels is not None:
+            self._label_cache = labels
+            rows = [
+                EntityRow(labels.get(name, "other"), name, n)  # type: ignore[arg-type]
+                for name, n in facets.get("entity", [])
+            ]
+            self.entity_panel.set_result_entities(rows)
+        self.facetsShown.emit(facets)
+
+    # --- reading ---------------------------------------------------------------------
+    def _select_row(self, row: int) -> None:
+        index = self.results_model.index(row)
+        self.article_list.setCurrentIndex(index)
+        self.article_list.scrollTo(index)
+
+    def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        article_id = self.results_model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.open_article(article_id)
+
+    def open_article(self, article_id: int, refresh_only: bool = False) -> None:
+        """Load an article (and the query's matches in it) on a worker, then show it."""
+        self._article_seq += 1
+        seq, lib, query = self._article_seq, self.library, self.search.query.strip()
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple:
+            article = lib.article(article_id)
+            spans = lib.match_spans(query, article.text) if article and query else []
+            return seq, article, spans, refresh_only
+
+        self.readers.start(job, self._article_loaded)
+
+    def _article_loaded(self, payload: tuple) -> None:
+        seq, article, spans, refresh_only = payload
+        if self._closing or seq != self._article_seq or article is None:
+            return
+        same = self.current_article is not None and self.current_article.id == article.id
+        self.current_article = article
+        if refresh_only and same:
+            self.article_view.update_mentions(article)
+        else:
+            self.article_view.show_article(article, spans)
+            self._load_related(article.id)
+        self.entity_panel.set_article_entities(
+            rows_from_mentions(article.mentions), pending=not article.entities_done
+        )
+        if refresh_only:
+            self.entitiesRefreshed.emit(article.id)
+        else:
+            self.articleShown.emit(article.id)
+
+    def _load_related(self, article_id: int) -> None:
+        lib = self.library
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple:
+            return article_id, lib.related(article_id, RELATED_LIMIT)
+
+        self.readers.start(job, self._related_loaded)
+
+    def _related_loaded(self, payload: tuple) -> None:
+        article_id, results = payload
+        if self._closing or self.current_article is None or self.current_article.id != article_id:
+            return
+        self.article_pane.set_related(results)
+        self.relatedShown.emit(results)
+
+    def _toggle_related(self) -> None:
+        self.article_pane.set_related_visible(self.actions_.show_related.isChecked())
+
+    def step_match(self, forward: bool = True) -> None:
+        self.article_view.step_match(forward)
+
+    def _focus_entity(self, label: str, name: str) -> None:
+        current, total = self.article_view.focus_entity(label, name)  # type: ignore[arg-type]
+        if total:
+            self.statusBar().showMessage(f"{name}: mention {current} of {total}", 5000)
+
+    def _entities_arrived(self, final: bool = False) -> None:
+        """Re-read the open article when its entities may just have been stored."""
+        self._label_cache = None
+        article = self.current_article
+        if article is not None and not article.entities_done and not self._closing:
+            self.open_article(article.id, refresh_only=True)
+        if final:
+            self._refresh_facets()
+
+    # --- importing ---------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import in the background; the window stays usable meanwhile."""
+        self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
+        self.jobs.import_paths(paths)
+
+    def choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "Import news files")
+        self.import_paths([Path(f) for f in files])
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of news files")
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def load_samples(self) -> None:
+        if SAMPLES.is_dir():
+            self.import_paths([SAMPLES])
+        else:
+            self.statusBar().showMessage("The sample articles are not installed.", 8000)
+
+    def _import_finished(self, report: ImportReport) -> None:
+        if self._closing:
+            return
+        self.last_report = report
+        self.report_button.show()
+        self._label_cache = None
+        self.library_size = getattr(self, "library_size", 0) + report.count("imported")
+        if report.count("failed") or report.count("skipped"):
+            self.show_last_report()
+        self.search.search_now()
+        self.importFinished.emit(report)
+
+    def show_last_report(self) -> None:
+        if self.last_report is None:
+            self.statusBar().showMessage("Nothing imported yet in this session.", 5000)
+            return
+        if self.import_dialog is not None:
+            self.import_dialog.close()
+            self.import_dialog.deleteLater()
+        self.import_dialog = ImportSummaryDialog(self.last_report, self)
+        self.import_dialog.show()

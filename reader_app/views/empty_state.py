@@ -1,0 +1,73 @@
+"""What the list area shows when the library has no article yet, or a search finds none."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reader_app.style import icon_path
+
+EMPTY_LIBRARY = (
+    "<p style='font-size:14pt; font-weight:600'>Your library is empty</p>"
+    "<p>Drop news files or folders here, or use <b>File &gt; Import…</b></p>"
+    "<p style='color:#5f6368'>Formats: plain text, HTML pages, RSS/Atom feeds, e-mails "
+    "(.eml, .mbox), news XML and ZIP archives of them.</p>"
+)
+
+
+class EmptyState(QWidget):
+    """A plain explanation and a button that loads the bundled sample articles."""
+
+    loadSamplesRequested = Signal()
+    importRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyState")
+        icon = QLabel(self)
+        icon.setPixmap(QIcon(icon_path("drop")).pixmap(QSize(64, 64)))
+        icon.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.message = QLabel(EMPTY_LIBRARY, self)
+        self.message.setObjectName("emptyMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        self.samples_button = QPushButton("Load sample articles", self)
+        self.samples_button.setObjectName("loadSamples")
+        self.samples_button.setDefault(True)
+        self.samples_button.clicked.connect(self.loadSamplesRequested)
+        self.import_button = QPushButton("Import files…", self)
+        self.import_button.setObjectName("secondary")
+        self.import_button.clicked.connect(self.importRequested)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 24, 24, 24)
+        layout.setSpacing(12)
+        layout.addStretch(1)
+        layout.addWidget(icon)
+        layout.addWidget(self.message)
+        layout.addWidget(self.samples_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+
+    def set_samples_available(self, available: bool) -> None:
+        self.samples_button.setVisible(available)
+
+
+class NoResults(QLabel):
+    """Shown instead of an empty list when a search finds nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noResults")
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setContentsMargins(16, 32, 16, 16)
+
+    def show_query(self, query: str, filtered: bool) -> None:
+        from html import escape
+
+        hint = "Try fewer words, or remove a filter." if filtered else "Try fewer or other words."
+        self.setText(
+            f"<p style='font-size:13pt'>No article matches <b>{escape(query)}</b></p>"
+            f"<p style='color:#5f6368'>{hint} See Help &gt; Search syntax.</p>"
+        )

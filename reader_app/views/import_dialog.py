@@ -1,0 +1,104 @@
+"""The import summary: one line per file with what happened to it and why."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from index.models import ImportReport
+
+STATUS_TEXT = {
+    "imported": "Imported",
+    "duplicate": "Already in library",
+    "skipped": "Skipped",
+    "failed": "Failed",
+}
+STATUS_COLOUR = {
+    "imported": "#2e7d32",
+    "duplicate": "#5f6368",
+    "skipped": "#b35900",
+    "failed": "#c62828",
+}
+# failures first: they are what the person has to act on
+STATUS_ORDER = {"failed": 0, "skipped": 1, "duplicate": 2, "imported": 3}
+
+
+def summary_text(report: ImportReport) -> str:
+    """One status-bar sentence, e.g. "Import: 3 imported, 1 failed"."""
+    parts = [
+        f"{report.count(s)} {word}"
+        for s, word in (
+            ("imported", "imported"),
+            ("duplicate", "already in library"),
+            ("skipped", "skipped"),
+            ("failed", "failed"),
+        )
+        if report.count(s)
+    ]
+    text = "Import: " + (", ".join(parts) if parts else "nothing to import")
+    return text + (" (cancelled)" if report.cancelled else "")
+
+
+class ImportSummaryDialog(QDialog):
+    """Non-modal so the person can keep reading while it is open."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("importSummary")
+        self.setWindowTitle("Import summary")
+        self.setModal(False)
+        self.resize(720, 420)
+        self.headline = QLabel(summary_text(report), self)
+        self.headline.setObjectName("importHeadline")
+        self.files = QTreeWidget(self)
+        self.files.setObjectName("importFiles")
+        self.files.setRootIsDecorated(False)
+        self.files.setHeaderLabels(["File", "Result", "Reason"])
+        self.files.setUniformRowHeights(True)
+        self.files.setWordWrap(False)
+        self._fill(report)
+        header = self.files.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 300)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.files, 1)
+        layout.addWidget(buttons)
+
+    def _fill(self, report: ImportReport) -> None:
+        for f in sorted(report.files, key=lambda f: (STATUS_ORDER.get(f.status, 9), f.path)):
+            reason = f.reason
+            if f.status == "imported":
+                n = len(f.article_ids)
+                reason = reason or (f"{n} article" + ("s" if n != 1 else ""))
+            if f.warnings:
+                reason = "; ".join([p for p in (reason, *f.warnings) if p])
+            name = f.path.rsplit("/", 1)[-1] or f.path
+            item = QTreeWidgetItem([name, STATUS_TEXT.get(f.status, f.status), reason])
+            item.setToolTip(0, f.path)
+            item.setToolTip(2, reason)
+            item.setForeground(1, QColor(STATUS_COLOUR.get(f.status, "#202124")))
+            item.setData(0, Qt.ItemDataRole.UserRole, f.status)
+            self.files.addTopLevelItem(item)
+
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(file, result, reason) as shown; for tests and accessibility checks."""
+        out = []
+        for i in range(self.files.topLevelItemCount()):
+            item = self.files.topLevelItem(i)
+            out.append((item.toolTip(0), item.text(1), item.text(2)))
+        return out
