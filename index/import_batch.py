@@ -13,9 +13,10 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from index.importers import ImportFailure, ParseOutcome, Source, parse
+from index.importers import ParseOutcome
 from index.langid import detect_language
 from index.models import Article, ArticleDraft, FileReport, ImportReport
+from index.parse_pool import ParsedSource
 from index.store import canonical_url, content_hash, now_iso
 
 if TYPE_CHECKING:
@@ -42,34 +43,24 @@ class ImportBatch:
         self._done = 0
         self._import_id: int | None = None
         # Decided lines (failures, skips) queue in order with parsed files.
-        self._pending: list[FileReport | tuple[str, bytes, ParseOutcome]] = []
+        self._pending: list[FileReport | ParsedSource] = []
         self._pending_articles = 0
         self._last_flush = time.monotonic()
 
-    def add_source(self, source: Source) -> None:
-        """Read and parse one source; failures become report lines, never exceptions."""
-        if source.error:
-            self._record(FileReport(source.origin, "failed", source.error))
+    def add(self, parsed: ParsedSource) -> None:
+        """Queue one parsed source; failures become report lines, never exceptions."""
+        outcome = parsed.outcome
+        if parsed.error is not None or outcome is None:
+            self._record(FileReport(parsed.origin, "failed", parsed.error or "not read"))
+        elif outcome.status != "ok":
+            status = "skipped" if outcome.status == "skipped" else "failed"
+            self._record(FileReport(parsed.origin, status, outcome.reason, (), outcome.warnings))
         else:
-            try:
-                data = source.read()
-            except ImportFailure as exc:
-                self._record(FileReport(source.origin, "failed", exc.reason))
-            except OSError as exc:
-                self._record(FileReport(source.origin, "failed", f"cannot read the file: {exc}"))
-            else:
-                self._add_parsed(source, data, parse(source.origin, data))
+            self._pending.append(parsed)
+            self._pending_articles += len(outcome.drafts)
         self._done += 1
         if self._progress:
-            self._progress(self._done, self._total, source.origin)
-
-    def _add_parsed(self, source: Source, data: bytes, outcome: ParseOutcome) -> None:
-        if outcome.status != "ok":
-            status = "skipped" if outcome.status == "skipped" else "failed"
-            self._record(FileReport(source.origin, status, outcome.reason, (), outcome.warnings))
-            return
-        self._pending.append((source.origin, data, outcome))
-        self._pending_articles += len(outcome.drafts)
+            self._progress(self._done, self._total, parsed.origin)
         if (
             self._pending_articles >= BATCH_ARTICLES
             or time.monotonic() - self._last_flush >= BATCH_SECONDS
@@ -92,7 +83,7 @@ class ImportBatch:
                 if isinstance(item, FileReport):
                     lines.append(item)
                     continue
-                line, articles = self._write_source(*item)
+                line, articles = self._write_source(item)
                 lines.append(line)
                 new_articles.extend(articles)
             store.log_files(self._import_id, lines)
@@ -102,11 +93,11 @@ class ImportBatch:
         self._pending_articles = 0
         self._last_flush = time.monotonic()
 
-    def _write_source(
-        self, origin: str, data: bytes, outcome: ParseOutcome
-    ) -> tuple[FileReport, list[Article]]:
+    def _write_source(self, parsed: ParsedSource) -> tuple[FileReport, list[Article]]:
         store = self.store
-        blob = store.put_blob(data, keep=self.library.keep_originals)
+        outcome = parsed.outcome
+        assert outcome is not None and parsed.blob is not None
+        blob = store.put_blob(parsed.blob.digest, parsed.blob.size, parsed.blob.payload)
         articles: list[Article] = []
         duplicates: list[int] = []
         for draft in outcome.drafts:
@@ -121,7 +112,7 @@ class ImportBatch:
                 draft, lang=lang, chash=chash, curl=curl, blob=blob
             )
             articles.append(_article(article_id, draft, lang))
-        return _file_line(origin, outcome, articles, duplicates), articles
+        return _file_line(parsed.origin, outcome, articles, duplicates), articles
 
     def finish(self) -> None:
         self.flush()

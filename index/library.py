@@ -27,6 +27,7 @@ from index.models import (
     SearchFilters,
     SearchResults,
 )
+from index.parse_pool import parse_sources
 from index.search import IndexDoc, IndexUnusable, SearchIndex
 from index.store import Store
 
@@ -133,13 +134,11 @@ class Library:
         batch = ImportBatch(self, progress, len(sources))
         with self._write_lock:
             try:
-                for source in sources:
-                    if cancel_flag.is_set():
-                        batch.report.cancelled = True
-                        break
-                    batch.add_source(source)
+                for parsed in parse_sources(sources, keep=self.keep_originals, cancel=cancel_flag):
+                    batch.add(parsed)
             finally:
                 batch.finish()
+        batch.report.cancelled = cancel_flag.is_set() and len(batch.report.files) < len(sources)
         return batch.report
 
     def index_articles(self, articles: Sequence[Article]) -> None:

@@ -185,12 +185,11 @@ class Store:
     def transaction(self) -> _Transaction:
         return _Transaction(self.conn)
 
-    def put_blob(self, data: bytes, *, keep: bool = True) -> str:
-        digest = blob_hash(data)
-        payload = zlib.compress(data, 6) if keep else None
+    def put_blob(self, digest: str, size: int, payload: bytes | None) -> str:
+        """Store an original file once (content-addressed); ``payload`` is zlib data."""
         self.conn.execute(
             "INSERT OR IGNORE INTO blobs(hash, size, data) VALUES(?, ?, ?)",
-            (digest, len(data), payload),
+            (digest, size, payload),
         )
         return digest
 

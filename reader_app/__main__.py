@@ -2,4 +2,6 @@
 
 from reader_app.cli import main
 
-raise SystemExit(main())
+# Guarded: the import worker processes (spawn) re-import the main module.
+if __name__ == "__main__":
+    raise SystemExit(main())

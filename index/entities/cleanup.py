@@ -227,6 +227,9 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     words = _words(text, cand.start, cand.end)
     if len(words) < 2 or ctx.gazetteer.place_key(text[cand.start : cand.end]):
         return [cand]
+    place_prefix = _place_prefix(text, words, cand, ctx.gazetteer)
+    if place_prefix:
+        return place_prefix
     has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
     english = ctx.lang == "en"
     pieces: list[list[tuple[int, int]]] = [[]]
@@ -243,6 +246,21 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     if len(pieces) == 1 and len(pieces[0]) == len(words):
         return [cand]
     return [Candidate(p[0][0], p[-1][1], cand.label, cand.voted, cand.titled) for p in pieces]
+
+
+def _place_prefix(
+    text: str, words: list[tuple[int, int]], cand: Candidate, gaz: Gazetteer
+) -> list[Candidate]:
+    """ "à Dakar Aminata Ndiaye": the model glued a place to the person named after it."""
+    if cand.label != "person":
+        return []
+    for n in (1, 2, 3):
+        if len(words) - n >= 2 and gaz.place_key(text[words[0][0] : words[n - 1][1]]):
+            return [
+                Candidate(words[0][0], words[n - 1][1], "place"),
+                Candidate(words[n][0], cand.end, "person", cand.voted, cand.titled),
+            ]
+    return []
 
 
 def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:

@@ -158,20 +158,23 @@ class EntityExtractor:
         with self._lock:
             for plang, indices in by_pipeline.items():
                 raws = self._raw_spans(plang, [items[i][0] for i in indices])
-                pipe = self._pipeline(plang)
-                for i, raw in zip(indices, raws):
+                for i, raw in zip(indices, raws, strict=True):
                     text, lang = items[i]
-                    ctx = ArticleContext(
-                        gazetteer=self._gaz(),
-                        common_words=pipe.common_words,
-                        stop_words=pipe.stop_words,
-                        verbs=pipe.verbs,
-                        nouns=pipe.nouns,
-                        lang=_norm(lang),
-                        confidence=LOW_CONFIDENCE if self.low_confidence(lang) else 1.0,
-                    )
-                    results[i] = apply_rules(text, raw, ctx)
+                    results[i] = apply_rules(text, raw, self.article_context(lang))
         return results
+
+    def article_context(self, lang: str | None) -> ArticleContext:
+        """What the rules use for an article in ``lang`` (loads the pipeline if needed)."""
+        pipe = self._pipeline(self._pipeline_lang(lang))
+        return ArticleContext(
+            gazetteer=self._gaz(),
+            common_words=pipe.common_words,
+            stop_words=pipe.stop_words,
+            verbs=pipe.verbs,
+            nouns=pipe.nouns,
+            lang=_norm(lang),
+            confidence=LOW_CONFIDENCE if self.low_confidence(lang) else 1.0,
+        )
 
     def raw_spans(self, text: str, lang: str | None) -> list[tuple[int, int, EntityType]]:
         """The bare model's spans with our labels, before any rule (for benchmarks)."""

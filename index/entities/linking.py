@@ -17,7 +17,9 @@ from index.entities.gazetteer import Gazetteer, fold
 
 ACRONYM = re.compile(r"^[A-ZÀ-Ý](?:[A-ZÀ-Ý0-9&\-.]){1,9}$")
 PARTICLES = frozenset("van von de da di du del della le la al el ben ibn bin dos das der".split())
-FUNCTION_WORDS = frozenset("de des du d l la le les of the and et for pour à a au aux en in on".split())
+FUNCTION_WORDS = frozenset(
+    "de des du d l la le les of the and et for pour à a au aux en in on".split()
+)
 PAREN_AFTER = re.compile(r"\s*\(\s*([^()\n]{2,120}?)\s*\)")
 
 
@@ -89,17 +91,19 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
     by_start = {c.start: i for i, c in enumerate(cands)}
     for i, cand in enumerate(cands):
         paren = PAREN_AFTER.match(text, cand.end)
-        if not paren:
-            continue
-        j = by_start.get(paren.start(1))
-        if j is not None and cands[j].end == paren.end(1):
-            if (i in acronyms) != (j in acronyms):  # "CEDEAO (Communauté ...)" or "... (AES)"
-                uf.union(i, j)
-    longs = [i for i, n in enumerate(names) if i not in acronyms and " " in n]
-    for a in acronyms:
-        for j in longs:
-            if initials_match(names[a], names[j]):
-                uf.union(a, j)
+        j = by_start.get(paren.start(1)) if paren else None
+        # "Alliance des États du Sahel (AES)" or "CEDEAO (Communauté économique ...)"
+        if j is not None and cands[j].end == paren.end(1) and (i in acronyms) != (j in acronyms):
+            uf.union(i, j)
+    first: dict[str, int] = {}
+    for i, name in enumerate(names):
+        first.setdefault(name, i)
+    acronym_names = {names[i] for i in acronyms}
+    long_names = [n for n in first if n not in acronym_names and " " in n]
+    for acronym in acronym_names:
+        for long_name in long_names:
+            if fold(long_name[0]) == fold(acronym[0]) and initials_match(acronym, long_name):
+                uf.union(first[acronym], first[long_name])
     return acronyms
 
 

@@ -33,6 +33,11 @@ from index.models import ArticleDraft
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")
 _ROOT = re.compile(rb"<(?:[\w-]+:)?(rss|RDF|feed|channel)[\s>/]", re.IGNORECASE)
+_FIRST_ELEMENT = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:\s+|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)*"
+    rb"<(?:[\w.-]+:)?([A-Za-z_][\w.-]*)",
+    re.DOTALL | re.IGNORECASE,
+)
 _JSON_FEED = re.compile(rb'"version"\s*:\s*"https?://jsonfeed\.org/version/')
 _DECLARED_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([\w.:-]+)[\"']")
 _LANG = re.compile(r"^([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*$")
@@ -41,19 +46,24 @@ NOT_A_FEED = "not a news feed: XML without an RSS, Atom or RDF root element"
 
 
 def sniff_feed(head: bytes, origin: str) -> int:
-    """Score the root element: feeds announce themselves in their first element."""
+    """Score the root element: feeds announce themselves in their first element.
+
+    Only the root counts (a NewsML-G2 message has ``<channel>`` elements inside); a
+    feed with junk before its root is still recognised, less surely.
+    """
     view = _ascii_view(head)
-    match = _ROOT.search(view)
-    if match is None:
+    root = _FIRST_ELEMENT.match(view)
+    if root is not None:
+        name = root.group(1).lower()
+        if name in (b"rss", b"feed"):
+            return 95
+        if name == b"rdf":
+            return 95 if b"purl.org/rss" in view or b"<channel" in view else 40
+        if name == b"channel":
+            return 60  # Microsoft CDF
         return 0
-    name = match.group(1).lower()
-    if name == "rdf":
-        return 95 if b"purl.org/rss" in view or b"<channel" in view else 40
-    if name == "feed":
-        return 90 if b"<newsItem" not in view else 0
-    if name == "channel":
-        return 60
-    return 95
+    match = _ROOT.search(view)
+    return 50 if match is not None and match.group(1).lower() != b"channel" else 0
 
 
 def _ascii_view(head: bytes) -> bytes:
@@ -69,10 +79,14 @@ def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
     if repaired and _is_encoding_complaint(parsed.get("bozo_exception")):
         parsed["bozo"] = 0
     if parsed.get("bozo"):
-        problem = _bozo_text(parsed.get("bozo_exception"))
+        exc = parsed.get("bozo_exception")
+        problem = _bozo_text(exc)
         if not parsed.entries and not parsed.get("version") and not parsed.feed:
             raise ImportFailure(f"not a readable feed: {problem}")
-        warnings = (f"the feed is not well-formed ({problem}); imported what could be read",)
+        if _is_encoding_complaint(exc):
+            warnings += (f"the feed's declared encoding is wrong ({problem})",)
+        else:
+            warnings += (f"the feed is not well-formed ({problem}); imported what could be read",)
     if not parsed.entries:
         raise ImportSkipped(NO_ENTRIES if parsed.get("version") else NOT_A_FEED)
     feed = parsed.feed
@@ -86,6 +100,9 @@ def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
         for number, entry in enumerate(parsed.entries, 1)
         if (draft := _entry_draft(entry, context, f"{origin}#entry-{number}")) is not None
     ]
+    if not drafts and parsed.get("bozo"):
+        problem = _bozo_text(parsed.get("bozo_exception"))
+        raise ImportFailure(f"no entry could be read from this ill-formed feed ({problem})")
     if not drafts:
         raise ImportSkipped("feed entries hold no text, title or link")
     return drafts
@@ -121,7 +138,7 @@ def _is_encoding_complaint(exc: object) -> bool:
 
 def _bozo_text(exc: object) -> str:
     text = str(exc or "unknown problem").strip()
-    text = re.sub(r"^<unknown>:", "line ", text)
+    text = re.sub(r"^<unknown>:(\d+):(\d+):", r"line \1, column \2:", text)
     return text.splitlines()[0][:200] if text else "unknown problem"
 
 

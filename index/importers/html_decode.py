@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 from charset_normalizer import from_bytes
 
+from index.importers.decoding import utf16_without_bom
+
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -30,6 +32,9 @@ _XML_ENCODING = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:
 _WINDOWS_1252_LABELS = frozenset(
     {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii", "cp819"}
 )
+# Other legacy labels browsers read as a superset (WHATWG Encoding Standard).
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932",
+              "tis-620": "cp874", "iso8859-9": "cp1254", "iso8859-11": "cp874"}  # fmt: skip
 _WESTERN_GUESSES = frozenset({"latin_1", "iso8859_15", "cp1252", "cp850", "mac_roman"})
 _ERROR_HANDLER = "veille-cp1252-fallback"
 
@@ -59,9 +64,12 @@ def decode_html(data: bytes) -> DecodedPage:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return DecodedPage(data[len(bom) :].decode(codec, errors="replace"), codec)
+    wide = utf16_without_bom(data)
+    if wide is not None:
+        return DecodedPage(data.decode(wide, errors="replace"), wide)
     declared = declared_encoding(data)
-    if declared in {"utf-8", "utf-16", "utf-16-le", "utf-16-be"} and declared != "utf-8":
-        declared = "utf-8"  # a page that says UTF-16 without a BOM was re-saved as bytes
+    if declared is not None and declared.startswith(("utf-16", "utf-32")):
+        declared = "utf-8"  # readable ASCII declaring UTF-16: the page was re-saved as bytes
     if declared == "utf-8" or declared is None:
         try:
             return DecodedPage(data.decode("utf-8"), "utf-8")
@@ -94,7 +102,7 @@ def declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup(label).name
     except LookupError:
         return None
-    return "utf-8" if name == "utf-8" else name
+    return _SUPERSETS.get(name, name)
 
 
 def _is_multibyte_utf8(data: bytes) -> bool:

@@ -50,7 +50,7 @@ def html_to_paragraphs(fragment: str) -> str:
         return ""
     try:
         root = lxml_html.fragment_fromstring(fragment, create_parent="div")
-    except (etree.ParserError, ValueError):
+    except (etree.ParserError, ValueError, AssertionError):  # lxml asserts on some junk
         return plain_paragraphs(re.sub(r"<[^>]+>", " ", fragment))
     return plain_paragraphs(_walk_text(root).replace(_BREAK, "\n"))
 

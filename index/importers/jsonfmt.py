@@ -139,6 +139,11 @@ def _find_records(document: Any, depth: int = 0) -> list[Any] | None:
                 return found
     if _first_text(lowered, _TEXT_KEYS) or _first_text(lowered, _TITLE_KEYS):
         return [document]
+    values = list(document.values())
+    if values and all(isinstance(v, dict) for v in values):
+        sample = {str(k).lower(): v for k, v in values[0].items()}
+        if _first_text(sample, _TEXT_KEYS):
+            return values  # {"id-1": {article}, "id-2": {article}}, as some scrapers dump
     return None
 
 

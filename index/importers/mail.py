@@ -44,7 +44,10 @@ _NO_TEXT = "the e-mail has no readable text"
 
 def sniff_eml(head: bytes, origin: str) -> int:
     """Two or more RFC 5322 header names in the first lines make a message."""
-    top = _MBOX_FROM.sub(b"", head.lstrip()[:2048], count=1)  # an envelope line is fine
+    top = head.lstrip()[:2048]
+    envelope = top.startswith(b"From ")
+    if envelope:
+        top = top.split(b"\n", 1)[-1]  # saved with its mbox envelope line
     if top.lstrip()[:1] in (b"<", b"{", b"["):
         return 0
     hits = len(_HEADER_LINE.findall(top))
@@ -52,7 +55,11 @@ def sniff_eml(head: bytes, origin: str) -> int:
         return 0
     if b"multipart/related" in head.lower():
         return 60  # could be a saved web page (MHTML): the HTML importer claims those
-    return 80 if hits >= 4 else 70
+    if envelope:
+        return 70  # below the mbox importer, unless the extension says .eml
+    if hits >= 4 and _HEADER_LINE.match(top.lstrip()):
+        return 92  # headers from the first line: beats an HTML body's <!DOCTYPE html>
+    return 70
 
 
 def sniff_mbox(head: bytes, origin: str) -> int:
@@ -336,7 +343,7 @@ def _codec(charset: str | None) -> str | None:
     aliases = {"ks_c_5601-1987": "cp949", "iso-8859-8-i": "iso-8859-8", "unknown-8bit": "cp1252"}
     try:
         return codecs.lookup(aliases.get(lowered, lowered)).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: NUL or other junk in the name
         return None
 
 

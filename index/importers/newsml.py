@@ -323,7 +323,8 @@ def _newsml1_text(root: etree._Element, meta: _Meta) -> str:
 
 def _local(element: etree._Element) -> str:
     tag = element.tag
-    return etree.QName(tag).localname if isinstance(tag, str) else ""
+    # String slicing, not etree.QName: recovered trees can hold tags QName rejects.
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
 def _children(parent: etree._Element, name: str) -> Iterator[etree._Element]:

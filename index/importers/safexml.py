@@ -28,17 +28,20 @@ EXTERNAL_REASON = (
 )
 _EXPANSION_REASON = "refused: the file's XML entities would expand it beyond a safe size"
 _MAX_DECLARATIONS = 500
-_MAX_PROLOG = 64 * 1024  # a DOCTYPE further in than this is not a prolog
 _MAX_GROWTH = 1_000_000  # bytes the expansion of simple entities may add
 
 _XML_ENTITIES = frozenset({"amp", "lt", "gt", "quot", "apos"})
 _ENTITY_DECL = re.compile(
     r"<!ENTITY\s+(?P<pct>%\s*)?(?P<name>[^\s%\"'>]+)\s+(?P<rest>(?:\"[^\"]*\"|'[^']*'|[^>\"'])*)>",
-    re.DOTALL,
+    re.DOTALL | re.IGNORECASE,
 )
 # Feeds and NITF files pull in the XHTML entity sets this way; the reference is harmless
 # once the subset is dropped, since nothing is ever fetched.
 _W3C_ENTITY_SET = re.compile(r"PUBLIC\s+([\"'])-//W3C//ENTITIES [^\"']*\1")
+_ENTITY_HINT = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_PROLOG_ITEM = re.compile(r"(?:\ufeff|\xef\xbb\xbf|\s+|<\?.*?\?>|<!--.*?-->)", re.DOTALL)
+_ELEMENT_START = re.compile(r"<[A-Za-z_]")
+_DOCTYPE = re.compile("<!DOCTYPE", re.IGNORECASE)
 _NAMED_REF = re.compile(r"&([A-Za-z_:][\w.:-]*);")
 _XML_DECL_ENCODING = re.compile(r"^(<\?xml[^>]*?encoding\s*=\s*)([\"'])[^\"']*\2")
 
@@ -107,12 +110,12 @@ def screen_entities(data: bytes) -> bytes:
     """
     codec = _wide_codec(data)
     if codec is None:
-        if b"<!ENTITY" not in data[:_MAX_PROLOG] and b"<!entity" not in data[:_MAX_PROLOG]:
+        if not _ENTITY_HINT.search(data):
             return data
         text = data.decode("latin-1")  # lossless byte <-> char mapping for ASCII supersets
     else:
         text = data.decode(codec, errors="replace")
-        if "<!ENTITY" not in text[:_MAX_PROLOG]:
+        if not re.search("<!ENTITY", text, re.IGNORECASE):
             return data
     cleaned = _expand_internal_subset(text, len(data))
     if codec is None:
@@ -162,12 +165,10 @@ def _expand_internal_subset(text: str, original_size: int) -> str:
 
 def _find_internal_subset(text: str) -> _Subset | None:
     """Locate ``[ ... ]`` of ``<!DOCTYPE name [ ... ]>``, skipping quoted strings."""
-    doctype = re.search(r"<!DOCTYPE\b", text[:_MAX_PROLOG], re.IGNORECASE)
-    if doctype is None:
-        if re.search(r"<!ENTITY", text[:_MAX_PROLOG]):
-            raise UnsafeXML("refused: the file declares XML entities outside a DTD")
-        return None
-    i, n = doctype.end(), len(text)
+    start = _doctype_position(text)
+    if start is None:
+        return None  # "<!ENTITY" only in text or CDATA (an article about XML): harmless
+    i, n = start + len("<!DOCTYPE"), len(text)
     quote = ""
     while i < n:
         char = text[i]
@@ -181,6 +182,29 @@ def _find_internal_subset(text: str) -> _Subset | None:
             return _close_subset(text, i)
         i += 1
     return None
+
+
+def _doctype_position(text: str) -> int | None:
+    """Where the DOCTYPE starts, if the prolog has one.
+
+    The prolog is walked item by item (declaration, comments, processing
+    instructions), so a ``<!DOCTYPE`` quoted inside an article is never mistaken for
+    the file's. When junk precedes the root, lenient parsers may still read a DOCTYPE
+    further on, so one found before the first element counts too.
+    """
+    i = 0
+    while True:
+        match = _PROLOG_ITEM.match(text, i)
+        if match is None or match.end() == i:
+            break
+        i = match.end()
+    if text[i : i + 9].upper() == "<!DOCTYPE":
+        return i
+    if _ELEMENT_START.match(text, i):
+        return None
+    root = _ELEMENT_START.search(text, i)
+    doctype = _DOCTYPE.search(text, i, root.start() if root else len(text))
+    return doctype.start() if doctype else None
 
 
 def _close_subset(text: str, start: int) -> _Subset:
@@ -219,7 +243,7 @@ def _simple_entities(subset: str) -> dict[str, str]:
         if _NAMED_REF.search(value) or "%" in value:
             raise UnsafeXML(NESTED_REASON)
         values[decl.group("name")] = value
-    if subset.count("<!ENTITY") > len(declarations):
+    if subset.upper().count("<!ENTITY") > len(declarations):
         raise UnsafeXML("refused: the file's XML entity declarations cannot be read safely")
     return values
 

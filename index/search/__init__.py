@@ -4,7 +4,10 @@ Public API (contract in docs/architecture.md): ``SearchIndex``, ``IndexDoc``,
 ``IndexUnusable``. The index is a cache of the store and can be rebuilt at any time.
 """
 
+from . import whoosh_fixes
 from .engine import IndexUnusable, SearchIndex
 from .schema import SCHEMA_VERSION, IndexDoc
+
+whoosh_fixes.apply()
 
 __all__ = ["SCHEMA_VERSION", "IndexDoc", "IndexUnusable", "SearchIndex"]

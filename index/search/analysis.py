@@ -7,9 +7,11 @@ identically ("alliances" finds and highlights "l’Alliance").
 Forms of a word:
 - *folded*: lower case, accents and ligatures removed (sécurité -> securite, œuvre ->
   oeuvre); the default, accent-insensitive form; stop words are kept for phrases.
-- *exact*: lower case only, accents kept (used by ``=word``).
-- *stem_fr* / *stem_en*: the folded form through the Snowball stemmer of the language,
-  stop words dropped (alliances -> allianc, journaux -> journal, running -> run).
+- *exact*: lower case only, accents kept (used by ``=word``); indexed, marked with "=",
+  only for words whose exact form differs from the folded one.
+- *stem_fr* / *stem_en*: the folded form through the Snowball stemmer of the language
+  (alliances -> allianc, journaux -> journal, running -> run). Stems are not indexed: a
+  query word is expanded to the index words sharing its stem (see ``query_build``).
 """
 
 from __future__ import annotations
@@ -102,12 +104,27 @@ def folded_words(text: str) -> list[str]:
     return [fold(w) for w, _, _ in words(text)]
 
 
-class VeilleTokenizer(Tokenizer):
-    """One-pass tokenizer + normaliser for every text field of the schema.
+EXACT_MARK = "="
 
-    ``form`` is "fold", "exact", "fr" or "en". Doing the work in one class instead of a
-    filter chain avoids Whoosh's per-token generator layers, which dominate indexing time.
-    The class is pickled into the index's schema: keep its name and module stable.
+
+def exact_term(word: str) -> str | None:
+    """The extra index term of a word whose exact form differs from its folded one.
+
+    Accented words are indexed twice at the same position: folded ("securite") and
+    marked exact ("=sécurité"). Unaccented words, most of any text, are indexed once, so
+    the exact mode costs little index space.
+    """
+    ex = exact(word)
+    return None if ex == fold(word) else EXACT_MARK + ex
+
+
+class VeilleTokenizer(Tokenizer):
+    """One-pass tokenizer + normaliser for the text fields of the schema.
+
+    ``form`` "fold" yields folded words; "index" also yields the marked exact form of
+    accented words (see ``exact_term``). Doing the work in one class instead of a filter
+    chain avoids Whoosh's per-token generator layers. The class is pickled into the
+    index's schema: keep its name and module stable.
     """
 
     def __init__(self, form: str = "fold") -> None:
@@ -133,29 +150,26 @@ class VeilleTokenizer(Tokenizer):
         **kwargs: Any,
     ) -> Iterator[Token]:
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        form = self.form
-        stemmer = STEMMERS.get(form)
+        with_exact = self.form == "index" and mode != "query"
         pieces = words(value) if tokenize else iter([(value, 0, len(value))])
         for pos, (word, start, end) in enumerate(pieces, start_pos):
-            if form == "exact":
-                text = exact(word)
-            else:
-                text = fold(word)
-                if stemmer is not None:
-                    if text in STOPWORDS:
-                        continue
-                    text = stemmer(text)
-            t.text = text
-            t.boost = 1.0
-            t.stopped = False
-            if keeporiginal:
-                t.original = word
-            if positions:
-                t.pos = pos
-            if chars:
-                t.startchar = start_char + start
-                t.endchar = start_char + end
-            yield t
+            forms = [fold(word)]
+            if with_exact and not word.isascii():
+                extra = exact_term(word)
+                if extra is not None:
+                    forms.append(extra)
+            for text in forms:
+                t.text = text
+                t.boost = 1.0
+                t.stopped = False
+                if keeporiginal:
+                    t.original = word
+                if positions:
+                    t.pos = pos
+                if chars:
+                    t.startchar = start_char + start
+                    t.endchar = start_char + end
+                yield t
 
 
 class FieldValueTokenizer(Tokenizer):

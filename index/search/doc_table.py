@@ -24,6 +24,7 @@ class DocTable:
         self._reader = searcher.reader()
         self._arrays: dict[str, list[Any]] = {}
         self._aid_to_doc: dict[int, int] | None = None
+        self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""

@@ -8,7 +8,9 @@ throughput, and writes (the slow part) happen outside it.
 
 from __future__ import annotations
 
+import heapq
 import json
+import math
 import os
 import threading
 from collections import Counter
@@ -23,6 +25,7 @@ from whoosh.searching import Searcher
 
 from index.models import Hit, SearchFilters, SearchResults
 
+from .analysis import STOPWORDS, folded_words
 from .doc_table import DocTable
 from .highlight import Highlighter, snippet
 from .query_build import QueryBuilder, date_query
@@ -224,7 +227,7 @@ class SearchIndex:
 
     def _run(self, searcher: Searcher, table: DocTable, node: Node | None, sort: str,
              fq: wq.Query | None) -> _Matches:
-        q = QueryBuilder(searcher.reader()).build(node)
+        q = QueryBuilder(searcher.reader(), table.variants).build(node)
         if sort == "relevance" and node is not None:
             r = searcher.search(q, limit=MAX_IDS, filter=fq, terms=False)
             top = r.top_n
@@ -236,7 +239,7 @@ class SearchIndex:
     def _partial(self, searcher: Searcher, table: DocTable, leaves: Sequence[Node], sort: str,
                  fq: wq.Query | None) -> _Matches:
         """Articles matching most of the words, those matching more words first."""
-        builder = QueryBuilder(searcher.reader())
+        builder = QueryBuilder(searcher.reader(), table.variants)
         counts: Counter[int] = Counter()
         required: set[int] | None = None
         for leaf in leaves:
@@ -319,15 +322,23 @@ class SearchIndex:
             if docnum is None:
                 return SearchResults(query="", hits=(), total=0)
             stored = searcher.stored_fields(docnum)
-            text = stored.get("title", "") + "\n" + stored_text(stored)
-            lang = stored.get("lang")
-            fname = f"body_{lang}" if lang in ("fr", "en") else "body_fr"
-            r = searcher.more_like(docnum, fname, text=text, top=limit, numterms=15)
+            terms = key_terms(searcher, stored.get("title", "") + "\n" + stored_text(stored))
+            q = wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")])
+            r = searcher.search(q, limit=limit, mask={docnum}, terms=False)
             hl = Highlighter()
             hits = [self._hit(searcher, table, d, s, hl) for s, d in r.top_n]
         ids = tuple(h.article_id for h in hits)
         return SearchResults(query=stored.get("title", ""), hits=tuple(hits), total=len(hits),
                              ids=ids)
+
+
+def key_terms(searcher: Searcher, text: str, count: int = 15) -> list[str]:
+    """The most distinctive words of a text (tf x idf over the index's folded body words)."""
+    tf = Counter(f for f in folded_words(text) if len(f) > 2 and f.isalpha() and f not in STOPWORDS)
+    total = searcher.doc_count_all()
+    df = searcher.reader().doc_frequency
+    scored = [(n * math.log(1 + total / (1 + df("body", t))), t) for t, n in tf.items()]
+    return [t for _, t in heapq.nlargest(count, scored)]
 
 
 def filter_query(filters: SearchFilters | None) -> wq.Query | None:

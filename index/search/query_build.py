@@ -1,9 +1,12 @@
 """Turns the parsed query tree into a Whoosh query over the schema's fields.
 
-A default-field word is searched in every form: folded (title x3, body x1, entities),
-and the French and English stems (lower boosts), so that exact and folded matches rank
-above stem-only ones. Prefixes and wildcards are expanded here against the index, keeping
-only the most frequent terms, so a short prefix can never cost seconds.
+A default-field word is searched in its folded form (title x3, body x1, entity names)
+and in the other index words that share its French or English Snowball stem, with a
+lower boost, so that the form typed ranks above other forms. Stems are not indexed:
+``variants`` finds the words of the index sharing the stem by scanning a short prefix of
+the lexicon, which is cheap and always consistent with the index. Prefixes and
+wildcards are expanded the same way, keeping only the most frequent terms, so a short
+prefix can never cost seconds.
 """
 
 from __future__ import annotations
@@ -11,27 +14,41 @@ from __future__ import annotations
 import fnmatch
 import heapq
 import re
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from .analysis import STEMMERS, STOPWORDS, exact, fold, normalise_name, words
+from .analysis import (
+    EXACT_MARK,
+    STEMMERS,
+    STOPWORDS,
+    exact,
+    exact_term,
+    fold,
+    normalise_name,
+    words,
+)
 from .query_syntax import And, DateCond, Node, Not, Or, Phrase, Word
-from .schema import STEM_LANGS
+from .schema import day_number
 
 MAX_EXPANSION = 64
 TITLE_BOOST = 3.0
 STEM_BOOST = 0.4
 ENTITY_BOOST = 0.5
-HIGH = "\uffff"
+VariantCache = MutableMapping[str, list[tuple[tuple[str, ...], str | None]]]
 
 
 class QueryBuilder:
-    """Compiles one query tree against one reader (needed for prefix/fuzzy expansion)."""
+    """Compiles one query tree against one reader (needed for stems, prefixes, fuzzy).
 
-    def __init__(self, reader: IndexReader) -> None:
+    ``cache`` keeps the stem variants of words between queries; it must belong to the
+    same reader generation (the engine keeps one per searcher).
+    """
+
+    def __init__(self, reader: IndexReader, cache: VariantCache | None = None) -> None:
         self.reader = reader
+        self.cache: VariantCache = {} if cache is None else cache
 
     def build(self, node: Node | None) -> wq.Query:
         if node is None:
@@ -94,22 +111,58 @@ class QueryBuilder:
     def _single(self, word: str, fname: str | None, is_exact: bool) -> wq.Query:
         if fname in ("author", "source"):
             return wq.Term(fname, fold(word))
+        fields = ("title",) if fname == "title" else ("title", "body")
         if is_exact:
-            subs = [wq.Term("title_x", exact(word), boost=TITLE_BOOST)]
-            if fname != "title":
-                subs.append(wq.Term("body_x", exact(word)))
-            return wq.Or(subs)
+            term = exact_term(word) or fold(word)
+            return _or([wq.Term(fl, term, boost=_boost(fl)) for fl in fields])
         f = fold(word)
-        subs = [wq.Term("title", f, boost=TITLE_BOOST)]
+        subs: list[wq.Query] = [wq.Term(fl, f, boost=_boost(fl)) for fl in fields]
         if fname != "title":
-            subs += [wq.Term("body", f), wq.Term("entw", f, boost=ENTITY_BOOST)]
-        if f not in STOPWORDS:
-            for lang in STEM_LANGS:
-                stem = STEMMERS[lang](f)
-                subs.append(wq.Term(f"title_{lang}", stem, boost=TITLE_BOOST * STEM_BOOST))
-                if fname != "title":
-                    subs.append(wq.Term(f"body_{lang}", stem, boost=STEM_BOOST))
-        return wq.Or(subs)
+            subs.append(wq.Term("entw", f, boost=ENTITY_BOOST))
+        for terms, other_lang in self.variants(f):
+            alts = _or([wq.Term(fl, t, boost=_boost(fl) * STEM_BOOST)
+                        for t in terms for fl in fields])
+            # A French-only form (securities ~ sécurité) never counts in an English article.
+            subs.append(wq.AndNot(alts, wq.Term("lang", other_lang)) if other_lang else alts)
+        return _or(subs)
+
+    def variants(self, f: str) -> list[tuple[tuple[str, ...], str | None]]:
+        """Other index words sharing a stem with ``f``, grouped by where they may count.
+
+        Returns (words, excluded language): words sharing both the French and the
+        English stem count everywhere; words sharing only the French stem are not
+        searched in English articles, and vice versa.
+        """
+        cached = self.cache.get(f)
+        if cached is not None:
+            return cached
+        groups: list[tuple[tuple[str, ...], str | None]] = []
+        if f not in STOPWORDS and len(f) >= 3 and f.isalpha():
+            stems = {lang: stem(f) for lang, stem in STEMMERS.items()}
+            prefix = min((s[: max(3, len(s) - 2)] for s in stems.values()), key=len)
+            if f.startswith(prefix):
+                by_lang: dict[str, set[str]] = {lang: set() for lang in stems}
+                for t in self._lexicon("body", prefix) | self._lexicon("title", prefix):
+                    if t != f and t.isalpha():
+                        for lang, s in stems.items():
+                            if STEMMERS[lang](t) == s:
+                                by_lang[lang].add(t)
+                fr, en = by_lang["fr"], by_lang["en"]
+                for terms, other in ((fr & en, None), (fr - en, "en"), (en - fr, "fr")):
+                    if terms:
+                        groups.append((tuple(self._most_frequent("body", sorted(terms))), other))
+        self.cache[f] = groups
+        return groups
+
+    def _lexicon(self, fname: str, prefix: str) -> set[str]:
+        field = self.reader.schema[fname]
+        return {field.from_bytes(b) for b in self.reader.expand_prefix(fname, prefix)}
+
+    def _most_frequent(self, fname: str, terms: Sequence[str]) -> list[str]:
+        if len(terms) <= MAX_EXPANSION:
+            return list(terms)
+        df = self.reader.doc_frequency
+        return heapq.nlargest(MAX_EXPANSION, terms, key=lambda t: df(fname, t))
 
     def phrase(self, p: Phrase) -> wq.Query | None:
         if p.field == "lang":
@@ -119,28 +172,15 @@ class QueryBuilder:
         pieces = [w for w, _, _ in words(p.text)]
         if not pieces:
             return None
-        norm = exact if p.exact else fold
-        terms = [norm(w) for w in pieces]
-        if len(terms) == 1:  # a quoted single word: that form only, no stems
-            return self._unstemmed(terms[0], p)
         if p.field in ("author", "source"):
-            return self._phrase_in(p.field, terms, p.slop)
-        suffix = "_x" if p.exact else ""
-        subs = [self._phrase_in("title" + suffix, terms, p.slop, TITLE_BOOST)]
+            return self._phrase_in(p.field, [fold(w) for w in pieces], p.slop)
+        terms = [(exact_term(w) or fold(w)) if p.exact else fold(w) for w in pieces]
+        subs = [self._phrase_in("title", terms, p.slop, TITLE_BOOST)]
         if p.field != "title":
-            subs.append(self._phrase_in("body" + suffix, terms, p.slop))
+            subs.append(self._phrase_in("body", terms, p.slop))
             if not p.exact:
                 subs.append(self._phrase_in("entw", terms, p.slop, ENTITY_BOOST))
-        return wq.Or(subs)
-
-    def _unstemmed(self, term: str, p: Phrase) -> wq.Query:
-        if p.field in ("author", "source"):
-            return wq.Term(p.field, term)
-        suffix = "_x" if p.exact else ""
-        subs = [wq.Term("title" + suffix, term, boost=TITLE_BOOST)]
-        if p.field != "title":
-            subs.append(wq.Term("body" + suffix, term))
-        return wq.Or(subs)
+        return _or(subs)
 
     @staticmethod
     def entity_term(name: str) -> wq.Query:
@@ -157,34 +197,25 @@ class QueryBuilder:
         pattern = wildcard_pattern(w)
         if not pattern.strip("*?"):
             return None
+        if w.exact and not pattern.isascii():
+            pattern = EXACT_MARK + pattern
         if w.field in ("author", "source"):
             fields = [w.field]
-        elif w.exact:
-            fields = ["title_x"] if w.field == "title" else ["title_x", "body_x"]
         else:
             fields = ["title"] if w.field == "title" else ["title", "body"]
         subs: list[wq.Query] = []
         for fname in fields:
-            boost = TITLE_BOOST if fname.startswith("title") else 1.0
-            subs += [wq.Term(fname, t, boost=boost) for t in self.expand(fname, pattern)]
-        return wq.Or(subs) if subs else wq.NullQuery
+            subs += [wq.Term(fname, t, boost=_boost(fname)) for t in self.expand(fname, pattern)]
+        return _or(subs) if subs else wq.NullQuery
 
     def expand(self, fname: str, pattern: str) -> list[str]:
         """The most frequent index terms matching a wildcard pattern (capped)."""
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
-        rx = None if pattern == literal + "*" else re.compile(fnmatch.translate(pattern))
-        best: list[tuple[int, str]] = []
-        field = self.reader.schema[fname]
-        for btext, info in self.reader.iter_prefix(fname, literal):
-            text = field.from_bytes(btext)
-            if rx is not None and not rx.match(text):
-                continue
-            item = (info.doc_frequency(), text)
-            if len(best) < MAX_EXPANSION:
-                heapq.heappush(best, item)
-            elif item > best[0]:
-                heapq.heapreplace(best, item)
-        return [t for _, t in sorted(best, reverse=True)]
+        terms = sorted(self._lexicon(fname, literal))
+        if pattern != literal + "*":
+            rx = re.compile(fnmatch.translate(pattern))
+            terms = [t for t in terms if rx.match(t)]
+        return self._most_frequent(fname, terms)
 
     def fuzzy(self, w: Word, folded: str) -> wq.Query:
         fields = ["title"] if w.field == "title" else ["title", "body"]
@@ -192,10 +223,11 @@ class QueryBuilder:
             fields = [w.field]
         subs: list[wq.Query] = []
         for fname in fields:
-            boost = TITLE_BOOST if fname == "title" else 1.0
-            terms = self.reader.terms_within(fname, folded, w.fuzzy, prefix=1)
-            subs += [wq.Term(fname, t, boost=boost) for t in list(terms)[:MAX_EXPANSION]]
-        return wq.Or(subs) if subs else wq.NullQuery
+            terms = [t for t in self.reader.terms_within(fname, folded, w.fuzzy, prefix=1)
+                     if not t.startswith(EXACT_MARK)]
+            terms = self._most_frequent(fname, terms)
+            subs += [wq.Term(fname, t, boost=_boost(fname)) for t in terms]
+        return _or(subs) if subs else wq.NullQuery
 
 
 def wildcard_pattern(w: Word) -> str:
@@ -222,10 +254,20 @@ def drop_stopwords(items: Sequence[Node]) -> Sequence[Node]:
 
 
 def date_query(cond: DateCond) -> wq.Query:
-    """Range over the ``YYYY-MM-DD`` terms; undated articles have no term and never match."""
+    """Range over the YYYYMMDD numbers; undated articles have none and never match."""
     if not cond.valid:
         return wq.NullQuery
-    low = cond.low if cond.low_incl or cond.low is None else cond.low + HIGH
-    high = cond.high + HIGH if cond.high is not None and cond.high_incl else cond.high
-    return wq.TermRange("date", low, high, startexcl=False,
-                        endexcl=cond.high is not None and not cond.high_incl)
+    low = high = None
+    if cond.low is not None:
+        low = day_number(cond.low) if cond.low_incl else day_number(cond.low, high=True) + 1
+    if cond.high is not None:
+        high = day_number(cond.high, high=True) if cond.high_incl else day_number(cond.high) - 1
+    return wq.NumericRange("day", low, high)
+
+
+def _boost(fname: str) -> float:
+    return TITLE_BOOST if fname == "title" else 1.0
+
+
+def _or(subs: Sequence[wq.Query]) -> wq.Query:
+    return subs[0] if len(subs) == 1 else wq.Or(list(subs))

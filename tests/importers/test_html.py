@@ -226,6 +226,20 @@ def test_bom_wins_over_declaration() -> None:
     assert "Noël à Genève" in decode_html(data).text
 
 
+def test_legacy_labels_are_read_as_their_browser_supersets() -> None:
+    data = '<meta charset="gb2312"><p>朱镕基访问法国</p>'.encode("gbk")  # 镕 is GBK-only
+    page = decode_html(data)
+    assert "朱镕基访问法国" in page.text
+    assert not page.warnings
+
+
+def test_utf16_without_bom_is_recognised() -> None:
+    data = "<html lang='fr'><body><p>Noël à Genève, l’été</p></body></html>".encode("utf-16-le")
+    page = decode_html(data)
+    assert "Noël à Genève, l’été" in page.text
+    assert "\x00" not in page.text
+
+
 def test_latin1_declared_as_iso_8859_1_reads_windows_quotes() -> None:
     data = "<meta charset=ISO-8859-1><p>l’été</p>".encode("cp1252")
     assert "l’été" in decode_html(data).text

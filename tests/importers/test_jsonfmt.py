@@ -87,6 +87,9 @@ def test_single_article_object_and_search_engine_dump() -> None:
     outcome = parse("/tmp/es.json", json.dumps(dump).encode())
     assert outcome.status == "ok"
     assert outcome.drafts[0].text == "Corps."
+    keyed = {"a1": {"title": "Un", "body": "Premier."}, "a2": {"title": "Deux", "body": "Second."}}
+    outcome = parse("/tmp/keyed.json", json.dumps(keyed).encode())
+    assert [d.text for d in outcome.drafts] == ["Premier.", "Second."]
 
 
 def test_hard_wrapped_wire_text_is_unwrapped_into_paragraphs() -> None:

@@ -104,6 +104,23 @@ def test_text_item_without_content_is_skipped_not_failed() -> None:
     assert "no article text" in outcome.reason
 
 
+def test_old_newsml_1_item() -> None:
+    data = """<?xml version="1.0" encoding="UTF-8"?>
+<NewsML Version="1.2"><NewsItem>
+<NewsManagement><FirstCreated>20240502T101000+0200</FirstCreated></NewsManagement>
+<NewsComponent><NewsLines><HeadLine>Grève à la SNCF : trafic perturbé</HeadLine></NewsLines>
+<AdministrativeMetadata><Provider><Party FormalName="Agence Veille"/></Provider>
+</AdministrativeMetadata><DescriptiveMetadata><Language FormalName="fr"/></DescriptiveMetadata>
+<ContentItem><DataContent><p>Le trafic est perturbé jeudi.</p><p>Un TGV sur deux circule.</p>
+</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>""".encode()
+    (draft,) = parse("/tmp/newsml1.xml", data).drafts
+    assert draft.title == "Grève à la SNCF : trafic perturbé"
+    assert draft.text == "Le trafic est perturbé jeudi.\nUn TGV sur deux circule."
+    assert (draft.date, draft.source, draft.lang) == (
+        "2024-05-02T10:10:00+02:00", "Agence Veille", "fr",
+    )
+
+
 # The IPTC NewsML-G2 guideline listings (see ../shared/data/newsxml/SOURCE.md).
 IPTC_ARTICLES = {
     "LISTING_2_NewsML-G2_Text_Document.xml": 'Fed to halt QE to avert "bubble"',

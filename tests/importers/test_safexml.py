@@ -95,6 +95,31 @@ def test_utf16_documents_are_screened_too() -> None:
     assert caught.value.reason == NESTED_REASON
 
 
+def test_an_article_quoting_an_attack_in_cdata_still_imports() -> None:
+    data = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>Sec</title><item>'
+        b"<title>XXE explained</title><description><![CDATA[Attackers write <!DOCTYPE foo "
+        b'[<!ENTITY xxe SYSTEM "file:///etc/passwd">]> to read files.]]></description>'
+        b"</item></channel></rss>"
+    )
+    outcome = parse("/tmp/sec.rss", data)
+    assert outcome.status == "ok"
+    assert outcome.drafts[0].text.startswith("Attackers write <!DOCTYPE foo")
+
+
+def test_declarations_hidden_behind_a_long_comment_or_junk_are_still_found() -> None:
+    padded = (
+        b'<?xml version="1.0"?><!--' + b"x" * 100_000 + b'--><!DOCTYPE r [<!ENTITY a "1">'
+        b'<!ENTITY b "&a;&a;">]><rss version="2.0"><channel><title>&b;</title></channel></rss>'
+    )
+    assert parse("/tmp/c.rss", padded).reason == NESTED_REASON
+    junk = (
+        b'junk <!DOCTYPE r [<!entity x SYSTEM "file:///etc/passwd">]>'
+        b'<rss version="2.0"><channel><title>&x;</title></channel></rss>'
+    )
+    assert parse("/tmp/j.rss", junk).reason == EXTERNAL_REASON
+
+
 def test_documents_without_entities_pass_untouched() -> None:
     data = b'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "nitf.dtd"><nitf><body/></nitf>'
     assert screen_entities(data) is data

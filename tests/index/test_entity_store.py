@@ -15,7 +15,9 @@ def _store_with_article(tmp_path: Path, text: str) -> tuple[Store, int]:
     store = Store(tmp_path / "lib.sqlite3")
     draft = ArticleDraft(title="t", text=text)
     with store.transaction():
-        aid = store.insert_article(draft, lang="fr", chash=content_hash(draft), curl=None, blob=None)
+        aid = store.insert_article(
+            draft, lang="fr", chash=content_hash(draft), curl=None, blob=None
+        )
     return store, aid
 
 
@@ -24,7 +26,10 @@ def _m(text: str, word: str, label: str, canonical: str) -> Mention:
     return Mention(start, start + len(word), label, word, canonical)  # type: ignore[arg-type]
 
 
-TEXT = "Andrey Belousov a rencontré les chefs de l'AES. Belousov a salué l'Alliance des États du Sahel."
+TEXT = (
+    "Andrey Belousov a rencontré les chefs de l'AES. "
+    "Belousov a salué l'Alliance des États du Sahel."
+)
 
 
 def test_mentions_roundtrip_and_counts(tmp_path: Path) -> None:

@@ -1,0 +1,94 @@
+"""Reading and parsing sources, in worker processes when a batch is large.
+
+The library's writer thread spends its time in SQLite and Whoosh; parsing HTML and
+compressing originals would take the same core. Large batches therefore read, parse
+and compress in a process pool (spawn: safe beside Qt's threads), with a bounded
+number of files in flight so memory stays flat, and results come back in input order.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import zlib
+from collections import deque
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Protocol
+
+from index.importers import ImportFailure, ParseOutcome, Source, parse
+
+POOL_THRESHOLD = 24      # fewer sources than this: parse inline, a pool costs ~1 s to start
+IN_FLIGHT_PER_WORKER = 8
+
+
+class CancelFlag(Protocol):
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Blob:
+    """An original file: its digest, size and (unless not kept) zlib-compressed bytes."""
+
+    digest: str
+    size: int
+    payload: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedSource:
+    origin: str
+    outcome: ParseOutcome | None = None
+    blob: Blob | None = None
+    error: str | None = None
+
+
+def read_and_parse(source: Source, keep: bool) -> ParsedSource:
+    """Never raises: a read failure comes back as ``error``."""
+    if source.error:
+        return ParsedSource(source.origin, error=source.error)
+    try:
+        data = source.read()
+    except ImportFailure as exc:
+        return ParsedSource(source.origin, error=exc.reason)
+    except OSError as exc:
+        return ParsedSource(source.origin, error=f"cannot read the file: {exc}")
+    outcome = parse(source.origin, data)
+    blob = None
+    if outcome.status == "ok":
+        blob = Blob(
+            hashlib.sha256(data).hexdigest(), len(data), zlib.compress(data, 6) if keep else None
+        )
+    return ParsedSource(source.origin, outcome, blob)
+
+
+def parse_sources(
+    sources: Sequence[Source], *, keep: bool, cancel: CancelFlag, workers: int | None = None
+) -> Iterator[ParsedSource]:
+    """Parsed sources in input order; stops early when ``cancel`` is set."""
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if len(sources) < POOL_THRESHOLD or workers < 2:
+        for source in sources:
+            if cancel.is_set():
+                return
+            yield read_and_parse(source, keep)
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        pending: deque[Future[ParsedSource]] = deque()
+        queue = iter(sources)
+        try:
+            for source in queue:
+                pending.append(pool.submit(read_and_parse, source, keep))
+                if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                    if cancel.is_set():
+                        return
+                    yield pending.popleft().result()
+            while pending:
+                if cancel.is_set():
+                    return
+                yield pending.popleft().result()
+        finally:
+            for future in pending:
+                future.cancel()
