@@ -28,7 +28,7 @@ from bench.scale_corpus import CACHE, RECIPE, build_corpus, load_corpus
 from index import Library
 from index.library import INDEX_DIR, STORE_FILE
 from index.models import ArticleDraft
-from index.search import IndexDoc, SearchIndex
+from index.search import SCHEMA_VERSION, IndexDoc, SearchIndex
 from index.store import Store, content_hash
 
 MAX_IDS = 100_000
@@ -60,14 +60,15 @@ def build_library(size: int, *, via_import: bool = False, force: bool = False) -
     stamp = folder / "bench-built.json"
     if stamp.exists() and not force:
         info = json.loads(stamp.read_text())
-        return Built(folder, info["seconds"], folder_mb(folder / INDEX_DIR), info["detail"])
+        if info.get("schema") == SCHEMA_VERSION:
+            return Built(folder, info["seconds"], folder_mb(folder / INDEX_DIR), info["detail"])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     if via_import:
         seconds, detail = _import(size, folder)
     else:
         seconds, detail = _direct(load_corpus(size), folder)
-    stamp.write_text(json.dumps({"seconds": seconds, "detail": detail}))
+    stamp.write_text(json.dumps({"seconds": seconds, "detail": detail, "schema": SCHEMA_VERSION}))
     return Built(folder, seconds, folder_mb(folder / INDEX_DIR), detail)
 
 

@@ -129,7 +129,8 @@ class ImportController(QObject):
 
     def _entity_progress(self, done: int, total: int, _current: str) -> None:
         if done == 0:
-            self._status.showMessage(f"Entities: {total} articles queued", 10000)
+            noun = "article" if total == 1 else "articles"
+            self._status.showMessage(f"Entities: {total} {noun} queued", 10000)
         self._show_progress(done, total, f"Entities {done} of {total}")
         self.entitiesProgress.emit(done, total)
 

@@ -38,7 +38,7 @@ from reader_app.style import SAMPLES, icon_path
 from reader_app.views.article_pane import ArticlePane
 from reader_app.views.empty_state import EmptyState, NoResults
 from reader_app.views.entity_panel import RESULTS_MODE, EntityPanel
-from reader_app.views.import_dialog import ImportSummaryDialog
+from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
 from reader_app.views.result_delegate import ResultDelegate
 from reader_app.views.search_bar import SearchBar
 from reader_app.workers import ProgressFn, TaskRunner
@@ -484,6 +484,8 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self.last_report = report
+        self.report_button.setText(f"{summary_text(report)} — details…")
+        self.report_button.setToolTip("Show what happened to each file of the last import")
         self.report_button.show()
         self._label_cache = None
         self.library_size = getattr(self, "library_size", 0) + report.count("imported")

@@ -207,6 +207,11 @@ PLACES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("region:wales", "region", ("Wales",), ("pays de Galles",)),
     ("region:england", "region", ("England",), ("Angleterre",)),
     ("region:mediterranean", "region", ("Mediterranean",), ("Méditerranée",)),
+    ("planet:earth", "planet", ("Earth",), ("Terre",)),
+    ("planet:jupiter", "planet", ("Jupiter",), ("Jupiter",)),
+    ("planet:saturn", "planet", ("Saturn",), ("Saturne",)),
+    ("planet:venus", "planet", ("Venus",), ("Vénus",)),
+    ("region:gulf", "region", ("Gulf", "Persian Gulf"), ("Golfe", "golfe Persique")),
     # Americas and Asia-Pacific
     ("city:washington", "city", ("Washington",), ("Washington",)),
     ("city:new-york", "city", ("New York",), ("New York",)),
@@ -258,7 +263,9 @@ japonais libanais libyen malien marocain mauritanien mexicain néerlandais nigé
 norvégien palestinien polonais portugais qatari roumain russe saoudien sénégalais serbe
 suédois suisse syrien tchadien togolais tunisien turc ukrainien vénézuélien africain
 sahélien asiatique occidental béninois gambien estonien letton lituanien finlandais
-autrichien hongrois tchèque slovaque bulgare croate""".split()
+autrichien hongrois tchèque slovaque bulgare croate parisien lyonnais marseillais toulousain
+bordelais lillois nantais strasbourgeois niçois londonien bruxellois berlinois munichois
+madrilène romain new-yorkais moscovite kiévien bamakois ouagalais niaméen dakarois""".split()
 DEMONYMS_EN = """Afghan Algerian German American English Belgian British Burkinabe Cameroonian
 Canadian Chinese Congolese Korean Danish Egyptian Spanish European French Gabonese Ghanaian
 Greek Guinean Indian Iranian Iraqi Irish Israeli Italian Ivorian Japanese Lebanese Libyan
@@ -266,7 +273,7 @@ Malian Moroccan Mauritanian Mexican Dutch Nigerian Nigerien Norwegian Palestinia
 Portuguese Qatari Romanian Russian Saudi Senegalese Serbian Swedish Swiss Syrian Chadian
 Togolese Tunisian Turkish Ukrainian Venezuelan African Sahelian Asian Western Beninese
 Gambian Estonian Latvian Lithuanian Finnish Austrian Hungarian Czech Slovak Bulgarian
-Croatian Baltic Nordic""".split()
+Croatian Baltic Nordic Parisian Londoner Muscovite""".split()
 
 
 def _french_forms(name: str) -> list[str]:

@@ -40,7 +40,7 @@ MINISTRY_BEFORE = re.compile(
     r"\bminist[èe]res?(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*$"
 )
 MINISTER_BEFORE = re.compile(
-    r"\b(?:ministres?|secrétaires? d['’]état)(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?"
+    r"\b(?:ministres?|commissaires?|secrétaires? d['’]état)(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?"
     r"\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|chargée?\s+de\s+la|chargée?\s+des)\s*$",
 )
 SENTENCE_END = set(".!?…:")
@@ -57,6 +57,7 @@ class Candidate:
     voted: bool = True
     titled: bool = False
     group: int = -1
+    cue: EntityType | None = None
 
 
 def sentence_initial(text: str, pos: int) -> bool:
@@ -71,7 +72,7 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
 
 
-def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+def _strip_punct(text: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
@@ -81,7 +82,7 @@ def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
         if last == ")" and "(" in text[start : end - 1]:
             break
         end -= 1
-    if text[start:end].endswith(("'s", "’s")):
+    if english and text[start:end].endswith(("'s", "’s")):
         end -= 2
     return start, end
 
@@ -218,6 +219,29 @@ def _strip_trailing_verb(text: str, cand: Candidate, ctx: ArticleContext) -> Non
         cand.end = words[-3][1]
 
 
+CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*) $")
+CAP_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)(?![\w'’-])")
+EN_BREAKERS = re.compile(r"(?<=\w)['’]s\s+|\s+(?:and|et)\s+(?:the|la|le|les|l['’])\s*")
+
+
+def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:
+    """English names are runs of capitalised words: grow "Space Center" to "Kennedy Space
+    Center" and "Alliance of Sahel" to "Alliance of Sahel States" (the French model stops
+    short on English text)."""
+    for _ in range(3):
+        before = CAP_WORD_BEFORE.search(text, max(0, cand.start - 40), cand.start)
+        if not before or sentence_initial(text, before.start(1)):
+            break
+        if before.group(1).lower() in ctx.stop_words:
+            break
+        cand.start = before.start(1)
+    for _ in range(3):
+        after = CAP_WORD_AFTER.match(text, cand.end)
+        if not after or after.group(1).lower() in ctx.stop_words:
+            break
+        cand.end = after.end(1)
+
+
 def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     """Cut "Mali and Niger" in two; in English also "ECOWAS will not" at the lower-case word.
 
@@ -231,8 +255,11 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     if place_prefix:
         return place_prefix
     has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
+    has_head = has_head or not _place_on_a_side(text, words, ctx.gazetteer)
     english = ctx.lang == "en"
+    breaks = {m.start() for m in EN_BREAKERS.finditer(text, cand.start, cand.end)}
     pieces: list[list[tuple[int, int]]] = [[]]
+    possessors: set[int] = set()
     for ws, we in words:
         word = text[ws:we]
         low = word.lower()
@@ -240,12 +267,52 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
             english and word[0].islower() and low not in EN_NAME_PARTICLES
         ):
             pieces.append([])
+        elif any(ws <= b < we for b in breaks) and low.endswith(("'s", "’s")):
+            pieces[-1].append((ws, we - 2))
+            possessors.add(ws)
+            pieces.append([])
         else:
             pieces[-1].append((ws, we))
+        if english:
+            pieces[-1] = _without_trailing_particles(text, pieces[-1])
     pieces = [p for p in pieces if p]
     if len(pieces) == 1 and len(pieces[0]) == len(words):
         return [cand]
-    return [Candidate(p[0][0], p[-1][1], cand.label, cand.voted, cand.titled) for p in pieces]
+    return [
+        Candidate(p[0][0], p[-1][1], cand.label, cand.voted and p[-1][0] not in possessors)
+        for p in pieces
+    ]
+
+
+def _without_trailing_particles(text: str, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    while piece and text[piece[-1][0] : piece[-1][1]][0].islower():
+        piece = piece[:-1]
+    return piece
+
+
+def _place_on_a_side(text: str, words: list[tuple[int, int]], gaz: Gazetteer) -> bool:
+    """ "Mali and Niger" splits; "Airbus Defence and Space" does not."""
+    for i, (ws, we) in enumerate(words):
+        if text[ws:we].lower() in {"and", "et"} and 0 < i < len(words) - 1:
+            left = text[words[0][0] : words[i - 1][1]]
+            right = text[words[i + 1][0] : words[-1][1]]
+            return bool(gaz.place_key(left) or gaz.place_key(right))
+    return False
+
+
+def _strip_initial_common_word(text: str, cand: Candidate, ctx: ArticleContext) -> None:
+    """ "Chars Leclerc" opening a sentence: the common noun is no part of the name."""
+    words = _words(text, cand.start, cand.end)
+    if len(words) < 2 or not sentence_initial(text, cand.start):
+        return
+    first = text[words[0][0] : words[0][1]]
+    second = text[words[1][0] : words[1][1]]
+    if not second[0].isupper() or ctx.gazetteer.place_key(text[cand.start : cand.end]):
+        return
+    lower = first.lower()
+    # Only plural/inflected forms (Chars, Réunis): a lemma may be a first name (Pierre, Marie).
+    if lower in ctx.stop_words or (lower in ctx.inflected_forms and lower.endswith(("s", "x"))):
+        cand.start = words[1][0]
 
 
 def _place_prefix(
@@ -267,7 +334,9 @@ def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     """The clean names in ``cand``: none, itself trimmed, or several when it had to be split."""
     out = []
     gaz = ctx.gazetteer
-    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end, ctx.lang == "en")
+    if ctx.lang == "en" and cand.start < cand.end:
+        extend_capitalised(text, cand, ctx)
     for part in split(text, cand, ctx) if cand.start < cand.end else []:
         if _clean_one(text, part, ctx):
             out.append(part)
@@ -276,14 +345,16 @@ def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
 
 def _clean_one(text: str, cand: Candidate, ctx: ArticleContext) -> bool:
     gaz = ctx.gazetteer
-    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    english = ctx.lang == "en"
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end, english)
     for _ in range(6):
         if cand.start >= cand.end or not _strip_leading(text, cand, gaz):
             break
-        cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+        cand.start, cand.end = _strip_punct(text, cand.start, cand.end, english)
     if cand.start >= cand.end or not _strip_job_title(text, cand, gaz):
         return False
     _strip_trailing_dates(text, cand)
     _strip_trailing_verb(text, cand, ctx)
-    cand.start, cand.end = _strip_punct(text, cand.start, cand.end)
+    _strip_initial_common_word(text, cand, ctx)
+    cand.start, cand.end = _strip_punct(text, cand.start, cand.end, english)
     return cand.start < cand.end and _attach_ministry(text, cand)

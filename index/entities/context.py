@@ -22,6 +22,7 @@ class ArticleContext:
     stop_words: Collection[str] = frozenset()
     verbs: Collection[str] = frozenset()
     nouns: Collection[str] = frozenset()
+    inflected_forms: Collection[str] = frozenset()
     lang: str | None = None
     confidence: float = 1.0
 

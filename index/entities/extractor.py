@@ -73,6 +73,7 @@ class _Pipeline:
     stop_words: frozenset[str]
     verbs: frozenset[str] = frozenset()
     nouns: frozenset[str] = frozenset()
+    inflected_forms: frozenset[str] = frozenset()
 
 
 def _ner_components(package: str) -> tuple[list[str], bool]:
@@ -108,6 +109,7 @@ def load_pipeline(package: str) -> _Pipeline:
         frozenset(FR_STOP | EN_STOP),
         verbs=words.get("verb", frozenset()),
         nouns=words.get("noun", frozenset()),
+        inflected_forms=words.get("forms", frozenset()),
     )
 
 
@@ -172,6 +174,7 @@ class EntityExtractor:
             stop_words=pipe.stop_words,
             verbs=pipe.verbs,
             nouns=pipe.nouns,
+            inflected_forms=pipe.inflected_forms,
             lang=_norm(lang),
             confidence=LOW_CONFIDENCE if self.low_confidence(lang) else 1.0,
         )

@@ -13,7 +13,7 @@ DETERMINERS = frozenset(
 # Honorifics and job titles in front of a name: not part of the name, but a hint of a person.
 TITLES = frozenset(
     """m. m mme mme. mlle mlle. mm. me me. dr dr. pr pr. mr mr. mrs mrs. ms ms. sir dame
-    monsieur madame mademoiselle""".split()
+    monsieur madame mademoiselle professor prof prof.""".split()
 )
 
 # A leading lower-case word is stripped (président Macron -> Macron) except these heads,
@@ -56,9 +56,16 @@ ORG_HEADS = frozenset(
 # Words that, ending a span, make it an organisation (Airbus Group, Acme Inc).
 ORG_TAILS = frozenset(
     """inc inc. ltd ltd. plc sa s.a. sas group groupe corp corp. corporation company
-    bank""".split()
+    bank resources energy holdings airlines airways motors capital partners technologies
+    systems pharma pharmaceuticals telecom media""".split()
 )
 # Named armed groups the French model reads as places.
+# Well-known organisations the model often mistypes; acronyms compare case-sensitively.
+KNOWN_ORG_ACRONYMS = frozenset(
+    """ONU UN OTAN NATO UE EU OMS WHO FMI IMF OCDE OECD OMC WTO BCE ECB UNESCO Unesco HCR
+    UNHCR PAM WFP FAO CEDEAO ECOWAS UEMOA BCEAO AES G7 G20 BRICS OPEP OPEC CIA FBI
+    UNICEF Unicef Gavi GAVI Interpol Europol Frontex""".split()
+)
 KNOWN_ORG_NAMES = frozenset(
     {"état islamique", "etat islamique", "islamic state", "daech", "daesh", "boko haram",
      "al-qaïda", "al-qaida", "al-qaeda", "hamas", "hezbollah", "wagner", "africa corps"}
@@ -68,7 +75,7 @@ KNOWN_ORG_NAMES = frozenset(
 NEVER_ALONE = frozenset(
     """état états etat etats state states république republic gouvernement government
     président president ministre minister premier prime nord sud est ouest north south east
-    west""".split()
+    west vingt-sept""".split()
 )
 
 # Job titles opening a span: "Premier ministre estonien" is a description, not a name.

@@ -39,6 +39,11 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
+def is_short_form(name: str) -> bool:
+    """An acronym, or one capitalised word without spaces (Cirdi, Somaïr) given in brackets."""
+    return is_acronym(name) or (" " not in name and name[:1].isupper() and len(name) <= 12)
+
+
 def is_acronym(name: str) -> bool:
     letters = [c for c in name if c.isalpha()]
     return bool(ACRONYM.match(name)) and len(letters) >= 2 and all(c.isupper() for c in letters)
@@ -73,11 +78,23 @@ def _match(letters: str, words: tuple[str, ...], i: int, j: int, skips: int) -> 
     return skips > 0 and j > 0 and _match(letters, words, i, j + 1, skips - 1)
 
 
+GAP_BEFORE_PAREN = re.compile(r"(?:\s+[a-zàâçéèêëîïôûùüÿñœ'’\-]+){1,4}(?=\s*\()")
+
+
 def add_parenthesised_acronyms(text: str, cands: list[Candidate]) -> list[Candidate]:
-    """Make a span of "AES" in "Alliance des États du Sahel (AES)" when the model missed it."""
+    """Make a span of "AES" in "Alliance des États du Sahel (AES)" when the model missed it.
+
+    A long form the model cut short before lower-case words ("Groupe de soutien à l'islam"
+    + " et aux musulmans (JNIM)") is grown up to the bracket.
+    """
     starts = {c.start for c in cands}
     added = []
     for cand in cands:
+        gap = GAP_BEFORE_PAREN.match(text, cand.end)
+        if gap and " " in text[cand.start : cand.end]:
+            after = PAREN_AFTER.match(text, gap.end())
+            if after and is_short_form(after.group(1)):
+                cand.end = gap.end()
         paren = PAREN_AFTER.match(text, cand.end)
         if paren and paren.start(1) not in starts and is_acronym(paren.group(1)):
             added.append(Candidate(paren.start(1), paren.end(1), cand.label))
@@ -85,16 +102,20 @@ def add_parenthesised_acronyms(text: str, cands: list[Candidate]) -> list[Candid
 
 
 def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[int]:
-    """Union acronyms with their long forms; returns the candidates that are acronyms."""
+    """Union acronyms with their long forms; returns the candidates that are short forms."""
     names = [text[c.start : c.end] for c in cands]
     acronyms = {i for i, n in enumerate(names) if is_acronym(n)}
+    short_forms = set(acronyms)
     by_start = {c.start: i for i, c in enumerate(cands)}
     for i, cand in enumerate(cands):
         paren = PAREN_AFTER.match(text, cand.end)
         j = by_start.get(paren.start(1)) if paren else None
         # "Alliance des États du Sahel (AES)" or "CEDEAO (Communauté économique ...)"
-        if j is not None and cands[j].end == paren.end(1) and (i in acronyms) != (j in acronyms):
+        if j is None or cands[j].end != paren.end(1):
+            continue
+        if (i in acronyms) != (j in acronyms) or (" " in names[i] and is_short_form(names[j])):
             uf.union(i, j)
+            short_forms.add(j if " " in names[i] else i)
     first: dict[str, int] = {}
     for i, name in enumerate(names):
         first.setdefault(name, i)
@@ -104,7 +125,7 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
         for long_name in long_names:
             if fold(long_name[0]) == fold(acronym[0]) and initials_match(acronym, long_name):
                 uf.union(first[acronym], first[long_name])
-    return acronyms
+    return short_forms
 
 
 def surname_forms(full_name: str) -> list[str]:

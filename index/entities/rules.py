@@ -11,12 +11,13 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from index.entities.cleanup import Candidate, clean, sentence_initial
 from index.entities.context import ArticleContext
+from index.entities.cues import apply_cues
 from index.entities.gazetteer import Gazetteer, fold
-from index.entities.lexicon import KNOWN_ORG_NAMES, ORG_HEADS, ORG_TAILS
+from index.entities.lexicon import KNOWN_ORG_ACRONYMS, KNOWN_ORG_NAMES, ORG_HEADS, ORG_TAILS
 from index.entities.linking import (
     UnionFind,
     add_parenthesised_acronyms,
@@ -30,6 +31,7 @@ from index.entities.linking import (
 from index.models import EntityType, Mention
 
 PRIORITY: tuple[EntityType, ...] = ("person", "organisation", "place", "other")
+CUE_WEIGHT = 3  # a telling word before a name outweighs the model's guesses elsewhere
 
 
 def apply_rules(
@@ -41,7 +43,9 @@ def apply_rules(
     kept = [c for c in cands if not _common_word(text, c, ctx, memo)]
     kept = _add_gazetteer_places(text, _without_overlaps(add_parenthesised_acronyms(text, kept)), ctx)
     for cand in kept:
+        apply_cues(text, cand, ctx.gazetteer)
         _repair_type(text, cand, ctx.gazetteer)
+    kept = _merge_org_complements(text, _without_overlaps(kept), ctx)
     uf = UnionFind(len(kept))
     link_same_names(text, kept, uf, ctx.gazetteer)
     acronyms = link_acronyms(text, kept, uf)
@@ -49,8 +53,9 @@ def apply_rules(
     for i, cand in enumerate(kept):
         cand.group = uf.find(i)
     acronym_groups = {kept[i].group for i in acronyms}
+    short_names = {text[kept[i].start : kept[i].end] for i in acronyms}
     kept = _propagate(text, kept)
-    return _finalise(text, kept, ctx, acronym_groups)
+    return _finalise(text, kept, ctx, acronym_groups, short_names)
 
 
 def _common_word(text: str, cand: Candidate, ctx: ArticleContext, memo: dict[str, bool]) -> bool:
@@ -89,14 +94,55 @@ def _capitalised_elsewhere(text: str, name: str) -> bool:
 def _add_gazetteer_places(
     text: str, cands: list[Candidate], ctx: ArticleContext
 ) -> list[Candidate]:
-    """Places the model missed ("Brussels" read by the French model in English text)."""
+    """Places and well-known acronyms the model missed ("Brussels" in English text)."""
     taken = sorted((c.start, c.end) for c in cands)
     added = [
         Candidate(start, end, "place")
         for start, end in ctx.gazetteer.find_all(text)
         if not _overlaps(taken, start, end)
     ]
+    added += [
+        Candidate(m.start(), m.end(), "organisation")
+        for m in KNOWN_ACRONYM_PATTERN.finditer(text)
+        if not _overlaps(taken, m.start(), m.end())
+    ]
     return sorted(cands + added, key=lambda c: c.start) if added else cands
+
+
+KNOWN_ACRONYM_PATTERN = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(KNOWN_ORG_ACRONYMS, key=len, reverse=True))})(?![\w-])"
+)
+ORG_COMPLEMENT = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])")
+NOUN_AFTER = re.compile(r"(?:de\s+|d['’])([a-zàâçéèêëîïôûùüÿñœ]+)(?![\w'’-])")
+
+
+def _merge_org_complements(
+    text: str, cands: list[Candidate], ctx: ArticleContext
+) -> list[Candidate]:
+    """ "Institut Pasteur" + "de Lille" and "Banque européenne" + "d'investissement".
+
+    An organisation named by its head word keeps the place or the noun that completes it.
+    """
+    out: list[Candidate] = []
+    i = 0
+    while i < len(cands):
+        cand = cands[i]
+        name = text[cand.start : cand.end]
+        words = fold(name).split()
+        if cand.label == "organisation" and words and words[0] in ORG_HEADS:
+            link = ORG_COMPLEMENT.match(text, cand.end)
+            nxt = cands[i + 1] if i + 1 < len(cands) else None
+            if link and nxt and nxt.start == link.end() and nxt.label == "place":
+                cand.end = nxt.end
+                i += 1
+            else:
+                noun = NOUN_AFTER.match(text, cand.end + 1)
+                word = noun.group(1) if noun and text[cand.end] == " " else ""
+                if word in ctx.nouns and word not in ctx.verbs and len(word) > 3:
+                    cand.end = noun.end()
+        out.append(cand)
+        i += 1
+    return out
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:
@@ -116,9 +162,11 @@ def _repair_type(text: str, cand: Candidate, gaz: Gazetteer) -> None:
     words = fold(name).split()
     if cand.titled:
         cand.label = "person"
+    elif cand.cue:
+        cand.label = cand.cue
     elif gaz.place_key(name):
         cand.label = "place"
-    elif fold(name) in KNOWN_ORG_NAMES or (len(words) > 1 and (words[0] in ORG_HEADS or words[-1] in ORG_HEADS | ORG_TAILS)):
+    elif name in KNOWN_ORG_ACRONYMS or fold(name) in KNOWN_ORG_NAMES or (len(words) > 1 and (words[0] in ORG_HEADS or words[-1] in ORG_HEADS | ORG_TAILS)):
         cand.label = "organisation"
 
 
@@ -156,7 +204,11 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 def _finalise(
-    text: str, cands: list[Candidate], ctx: ArticleContext, acronym_groups: set[int]
+    text: str,
+    cands: list[Candidate],
+    ctx: ArticleContext,
+    acronym_groups: set[int],
+    short_names: set[str],
 ) -> list[Mention]:
     groups: dict[int, list[Candidate]] = {}
     for cand in cands:
@@ -164,7 +216,8 @@ def _finalise(
     labels: dict[int, EntityType] = {}
     canonicals: dict[int, str] = {}
     for gid, members in groups.items():
-        labels[gid] = _vote(text, members, ctx.gazetteer, gid in acronym_groups)
+        is_short = short_names.__contains__ if gid in acronym_groups else None
+        labels[gid] = _vote(text, members, ctx.gazetteer, is_short)
         canonicals[gid] = _canonical(text, members, ctx)
     return [
         Mention(
@@ -179,18 +232,29 @@ def _finalise(
     ]
 
 
-def _vote(text: str, members: list[Candidate], gaz: Gazetteer, acronym: bool) -> EntityType:
-    """Majority of the model's labels; gazetteer then acronym rule break ties."""
+def _vote(
+    text: str, members: list[Candidate], gaz: Gazetteer, is_short: Callable[[str], bool] | None
+) -> EntityType:
+    """Majority of the model's labels; gazetteer then acronym rule break ties.
+
+    ``is_short`` is set for groups with an acronym or bracketed short form, whose type
+    the long form decides: the model often calls a bare acronym MISC.
+    """
+    acronym = is_short is not None
     names = [text[c.start : c.end] for c in members]
     is_place = any(gaz.place_key(n) for n in names)
     has_full_person = any(c.label == "person" and " " in n for c, n in zip(members, names, strict=True))
-    if is_place and not has_full_person and not any(c.titled for c in members):
+    cued = any(c.cue for c in members)
+    if any(n in KNOWN_ORG_ACRONYMS or fold(n) in KNOWN_ORG_NAMES for n in names):
+        return "organisation"
+    if is_place and not has_full_person and not cued and not any(c.titled for c in members):
         return "place"
     voters = [c for c, n in zip(members, names, strict=True) if c.voted]
-    if acronym and any(not is_acronym(n) for c, n in zip(members, names, strict=True)):
-        # The model often calls a bare acronym MISC: the long form's type decides.
-        voters = [c for c, n in zip(members, names, strict=True) if not is_acronym(n)]
-    votes: Counter[EntityType] = Counter(c.label for c in voters)
+    if is_short is not None and any(not is_short(n) for n in names):
+        voters = [c for c, n in zip(members, names, strict=True) if c.voted and not is_short(n)]
+    votes: Counter[EntityType] = Counter()
+    for c in voters:
+        votes[c.label] += CUE_WEIGHT if (c.cue or c.titled) else 1
     if not votes:
         votes = Counter(c.label for c in members)
     top = max(votes.values())

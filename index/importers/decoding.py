@@ -207,8 +207,8 @@ def _decode_utf8_or_mixed(data: bytes, warnings: list[str]) -> str:
 def _decode_mixed(data: bytes, warnings: list[str], trust_utf8: bool = False) -> str | None:
     """UTF-8 and cp1252 lines in one file (pasted or concatenated), or None if not a mix.
 
-    Not a mix: no accented line is valid UTF-8 (the stray UTF-8 sequences were chance, as
-    in GBK or Shift-JIS text), or the other lines do not read as Western text in cp1252.
+    Not a mix: a single UTF-8-looking byte pair and no valid accented line (chance, in a
+    cp1252 file), or lines that do not read as Western text in cp1252 (GBK, Shift-JIS...).
     """
     lines = data.splitlines(keepends=True)
     out: list[str | None] = []
@@ -220,15 +220,32 @@ def _decode_mixed(data: bytes, warnings: list[str], trust_utf8: bool = False) ->
         except UnicodeDecodeError:
             out.append(None)
     bad = b"".join(line for line, text in zip(lines, out, strict=True) if text is None)
-    if not trust_utf8 and (utf8_accented == 0 or not _reads_as_western(bad)):
+    utf8_evidence = utf8_accented > 0 or len(_UTF8_SEQ.findall(data, 0, 1 << 20)) >= 2
+    if not trust_utf8 and (not utf8_evidence or not _reads_as_western(_UTF8_SEQ.sub(b"", bad))):
         return None
     warnings.append(
-        f"mixed encodings: {out.count(None)} of {len(lines)} lines were not UTF-8 "
-        "and were read as Windows-1252"
+        f"mixed encodings: {out.count(None)} of {len(lines)} lines were not all UTF-8; "
+        "their other bytes were read as Windows-1252"
     )
     return "".join(
-        _cp1252(line) if text is None else text for line, text in zip(lines, out, strict=True)
+        line.decode("utf-8", errors=_FALLBACK) if text is None else text
+        for line, text in zip(lines, out, strict=True)
     )
+
+
+def _cp1252_for_invalid_utf8(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: bytes that are not UTF-8 are read as cp1252, byte by byte.
+
+    Per segment rather than per line, so a line mixing both encodings (a cp1252 quote
+    pasted into UTF-8 text) comes out right instead of half mojibake; linear time.
+    """
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return _cp1252(exc.object[exc.start : exc.end]), exc.end
+
+
+_FALLBACK = "veille.cp1252-fallback"
+codecs.register_error(_FALLBACK, _cp1252_for_invalid_utf8)
 
 
 def _build_cp1252_table() -> str:
@@ -384,11 +401,14 @@ def _fix_one(match: re.Match[str]) -> str:
         return match.group()
 
 
+MOJIBAKE_MIN = 3
+
+
 def repair_mojibake(text: str) -> tuple[str, int]:
     """Undo UTF-8-read-as-cp1252 garbling ("Ã©" -> "é"), only for sequences that decode exactly."""
     if _MOJIBAKE_HINT.search(text) is None:
         return text, 0
-    total = 0
+    original, total = text, 0
     for _ in range(2):  # text garbled twice needs two passes
         fixed, count = _MOJIBAKE.subn(_fix_one, text)
         if fixed == text:
@@ -400,6 +420,8 @@ def repair_mojibake(text: str) -> tuple[str, int]:
         # when the same text holds other mojibake.
         total += text.count("Ã  ")
         text = text.replace("Ã  ", "à ")
+    if total < MOJIBAKE_MIN and len(_NON_ASCII.findall(text)) > total:
+        return original, 0  # one "Ã©" among correct accents is quoted, not garbled
     return text, total
 
 

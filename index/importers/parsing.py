@@ -48,16 +48,30 @@ def _parse(origin: str, data: bytes, warnings: list[str]) -> tuple[list[ArticleD
     if len(data) > MAX_FILE_BYTES:
         raise ImportFailure(f"file too large (over {MAX_FILE_BYTES // (1024 * 1024)} MB)")
     name = filename_of(origin)
+    named_gz = name.lower().endswith(".gz")
     if is_gzip(data):
         data = gunzip(data)
-        warnings.append("file was gzip-compressed")
-    if name.lower().endswith(".gz"):
+        if not named_gz:
+            warnings.append("the file was gzip-compressed: decompressed before reading")
+    if named_gz:
         name = name[:-3]
     if _is_blank(data):
         raise ImportSkipped("empty file")
-    fmt = _choose(data[:HEAD_BYTES], origin, name)
-    drafts = fmt.parse(data, origin)
-    return list(drafts or ()), fmt
+    candidates = _candidates(data[:HEAD_BYTES], origin, name)
+    first_failure: ImportFailure | None = None
+    for fmt in candidates:
+        try:
+            drafts = fmt.parse(data, origin)
+        except ImportSkipped:
+            raise
+        except ImportFailure as exc:
+            first_failure = first_failure or exc
+            continue
+        if first_failure is not None:  # the extension was right after all: nothing to tell
+            logger.debug("%s: not %s (%s)", origin, candidates[0].name, first_failure.reason)
+        return list(drafts or ()), fmt
+    assert first_failure is not None
+    raise first_failure
 
 
 def _is_blank(data: bytes) -> bool:
@@ -65,7 +79,12 @@ def _is_blank(data: bytes) -> bool:
     return not data[bom[1] if bom else 0 :].strip(_BLANK_BYTES)
 
 
-def _choose(head: bytes, origin: str, name: str) -> Format:
+def _candidates(head: bytes, origin: str, name: str) -> list[Format]:
+    """The format to try, and a second one to try if it fails.
+
+    The second is the best format the file's *extension* names, when the first was chosen
+    by an uncertain sniff: a ``.txt`` starting with "[Mise à jour]" is not JSON.
+    """
     ranked = rank_formats(head, name if name != filename_of(origin) else origin)
     best_sniff = max((sniff for _total, sniff, _fmt in ranked), default=0)
     if best_sniff < CERTAIN_SNIFF:
@@ -73,13 +92,17 @@ def _choose(head: bytes, origin: str, name: str) -> Format:
         if reason:
             raise ImportFailure(reason)
     if ranked:
-        return ranked[0][2]
+        first_sniff, first = ranked[0][1], ranked[0][2]
+        by_extension = [fmt for total, sniff, fmt in ranked[1:] if total > sniff]
+        if first_sniff < CERTAIN_SNIFF and by_extension:
+            return [first, by_extension[0]]
+        return [first]
     extension = name.rsplit(".", 1)[-1].lower() if "." in name.strip(".") else ""
     fallback = next((f for f in registry().formats if f.fallback), None)
     if extension or fallback is None:
         kind = f" (.{extension})" if extension else ""
         raise ImportFailure(f"unsupported file type{kind}: no importer reads it")
-    return fallback
+    return [fallback]
 
 
 def _finish(

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from index.models import ArticleDraft
@@ -57,7 +57,7 @@ class Format:
     sniff: SniffFn
     parse: ParseFn
     description: str = ""
-    fallback: bool = field(default=False)
+    fallback: bool = False  # read files no format claims (only if they have no extension)
 
     def matches_extension(self, filename: str) -> bool:
         return filename.lower().endswith(self.extensions) if self.extensions else False
@@ -134,11 +134,3 @@ def rank_formats(
             ranked.append((total, -order, sniff, fmt))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(total, sniff, fmt) for total, _order, sniff, fmt in ranked]
-
-
-def choose_format(head: bytes, origin: str) -> Format | None:
-    """The best format for a file, or a fallback format (plain text) when none claims it."""
-    ranked = rank_formats(head, origin)
-    if ranked:
-        return ranked[0][2]
-    return next((f for f in registry().formats if f.fallback), None)

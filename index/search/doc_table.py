@@ -25,6 +25,8 @@ class DocTable:
         self._arrays: dict[str, list[Any]] = {}
         self._aid_to_doc: dict[int, int] | None = None
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
+        self._live: list[int] | None = None
+        self._avgdl: float | None = None
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""
@@ -49,6 +51,27 @@ class DocTable:
             is_deleted = self._reader.is_deleted
             self._aid_to_doc = {a: d for d, a in enumerate(aids) if not is_deleted(d)}
         return self._aid_to_doc.get(int(article_id))
+
+    def live_docs(self) -> list[int]:
+        """Docnums of the documents not deleted."""
+        if self._live is None:
+            is_deleted = self._reader.is_deleted
+            count = self._reader.doc_count_all()
+            if self._reader.has_deletions():
+                self._live = [d for d in range(count) if not is_deleted(d)]
+            else:
+                self._live = list(range(count))
+        return self._live
+
+    def live_count(self) -> int:
+        return self._reader.doc_count()
+
+    def average_body_length(self) -> float:
+        if self._avgdl is None:
+            lengths = self.column("blen")
+            live = self.live_docs()
+            self._avgdl = max(1.0, sum(lengths[d] or 0 for d in live) / max(1, len(live)))
+        return self._avgdl
 
     def date_keys(self) -> list[str]:
         """``YYYY-MM-DD`` per document, "" for undated ones."""

@@ -27,10 +27,12 @@ from index.models import Hit, SearchFilters, SearchResults
 
 from .analysis import STOPWORDS, folded_words
 from .doc_table import DocTable
+from .exact_check import unaccented_exact_words, verify_unaccented
 from .highlight import Highlighter, snippet
 from .query_build import QueryBuilder, date_query
 from .query_syntax import DateCond, Node, Or, parse, plain_words
 from .schema import SCHEMA_VERSION, IndexDoc, build_schema, doc_fields, normalise_date, stored_text
+from .scoring import SetScorer
 from .spelling import correct
 
 MAX_IDS = 100_000
@@ -228,11 +230,26 @@ class SearchIndex:
     def _run(self, searcher: Searcher, table: DocTable, node: Node | None, sort: str,
              fq: wq.Query | None) -> _Matches:
         q = QueryBuilder(searcher.reader(), table.variants).build(node)
-        if sort == "relevance" and node is not None:
-            r = searcher.search(q, limit=MAX_IDS, filter=fq, terms=False)
-            top = r.top_n
-            return _Matches([d for _, d in top], [s for s, _ in top], len(r))
-        docs = searcher.docs_for_query(wq.And([q, fq]) if fq is not None else q)
+        scorer = SetScorer(searcher, table)
+        docs = scorer.docs(q)
+        if fq is not None and docs:
+            docs &= scorer.docs(fq)
+        for word in unaccented_exact_words(node):
+            docs = verify_unaccented(searcher, scorer, docs, word)
+        return self._order(scorer, table, q, docs, sort, Counter())
+
+    @staticmethod
+    def _order(scorer: SetScorer, table: DocTable, q: wq.Query, docs: set[int], sort: str,
+               coverage: Counter[int]) -> _Matches:
+        """Relevance (more query words first when ``coverage`` counts them) or date order."""
+        if sort == "any":  # facets: order does not matter
+            return _Matches(list(docs), [], len(docs))
+        if sort == "relevance":
+            scores = scorer.scores(q, docs)
+            ordered = sorted(docs)
+            ordered.sort(key=lambda d: (coverage[d], scores[d]), reverse=True)
+            top = ordered[:MAX_IDS]
+            return _Matches(top, [scores[d] for d in top], len(ordered))
         ordered = sort_by_date(list(docs), table.date_keys(), newest=sort != "oldest")
         return _Matches(ordered[:MAX_IDS], [0.0] * min(len(ordered), MAX_IDS), len(ordered))
 
@@ -240,11 +257,14 @@ class SearchIndex:
                  fq: wq.Query | None) -> _Matches:
         """Articles matching most of the words, those matching more words first."""
         builder = QueryBuilder(searcher.reader(), table.variants)
+        scorer = SetScorer(searcher, table)
+        allowed = scorer.docs(fq) if fq is not None else None
         counts: Counter[int] = Counter()
         required: set[int] | None = None
         for leaf in leaves:
-            q = builder.build(leaf)
-            found = set(searcher.docs_for_query(wq.And([q, fq]) if fq is not None else q))
+            found = scorer.docs(builder.build(leaf))
+            if allowed is not None:
+                found &= allowed
             counts.update(found)
             if getattr(leaf, "required", False):
                 required = found if required is None else required & found
@@ -254,13 +274,8 @@ class SearchIndex:
             return _Matches([], [], 0)
         need = max(1, min(max(counts.values()), (len(leaves) + 1) // 2))
         keep = {d for d, c in counts.items() if c >= need}
-        if sort == "relevance":
-            r = searcher.search(builder.build(Or(tuple(leaves))), limit=None, filter=keep)
-            ranked = sorted(r.top_n, key=lambda sd: (-counts[sd[1]], -sd[0]))
-            return _Matches([d for _, d in ranked][:MAX_IDS], [s for s, _ in ranked][:MAX_IDS],
-                            len(ranked))
-        ordered = sort_by_date(list(keep), table.date_keys(), newest=sort != "oldest")
-        return _Matches(ordered[:MAX_IDS], [0.0] * min(len(ordered), MAX_IDS), len(ordered))
+        q = builder.build(Or(tuple(leaves)))
+        return self._order(scorer, table, q, keep, sort, counts)
 
     def _hit(self, searcher: Searcher, table: DocTable, docnum: int, score: float,
              hl: Highlighter) -> Hit:
@@ -298,7 +313,7 @@ class SearchIndex:
                top: int = 100) -> dict[str, list[tuple[str, int]]]:
         """Counts per source, language and entity over all the query's results."""
         with self._reading() as (searcher, table):
-            _, matches, _, _ = self._resolve(searcher, table, query, "newest", filters)
+            _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
             sources: Counter[str] = Counter()
             langs: Counter[str] = Counter()
             ents: Counter[str] = Counter()

