@@ -13,6 +13,7 @@ import os
 import platform
 import sqlite3
 import statistics
+import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -43,6 +44,20 @@ def machine() -> str:
     except (OSError, ValueError, IndexError):
         pass
     return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
+
+
+def code_version(*paths: str) -> str:
+    """The commit measured, and whether ``paths`` had uncommitted edits (read-only git)."""
+    def git(*cmd: str) -> str:
+        try:
+            out = subprocess.run(["git", *cmd], cwd=REPO, capture_output=True, text=True)
+        except OSError:
+            return ""
+        return out.stdout.strip()
+
+    head = git("rev-parse", "--short", "HEAD") or "unknown"
+    dirty = git("status", "--porcelain", "--", *paths) if paths else ""
+    return f"commit {head}" + (f" + uncommitted changes in {', '.join(paths)}" if dirty else "")
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, object]]:

@@ -39,10 +39,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import machine
+from bench.common import code_version, machine
 from bench.scale_corpus import RECIPE_TEXT, load_corpus
 from bench.scale_library import Fts5Library, build_library
 from index import Library
+from index.search import SCHEMA_VERSION
 from index.search.analysis import fold
 
 SEED = 4
@@ -272,10 +273,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=10_000)
     ap.add_argument("--show", type=int, default=0, help="print up to N Veille misses per variant")
+    ap.add_argument("--optimize", action="store_true",
+                    help="use a library whose index was merged into one segment")
     ap.add_argument("--quick", action="store_true")
     args = ap.parse_args()
     print(f"Machine: {machine()}")
     print(f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    print(f"Engine: index schema {SCHEMA_VERSION}, "
+          f"{code_version('index/search', 'index/library.py')}")
     print(RECIPE_TEXT)
     rows = load_corpus(args.size)
     targets = draw_targets(rows, args.quick)
@@ -285,7 +290,7 @@ def main() -> None:
     qs = queries(targets)
     for v in VARIANTS:
         print(f"  e.g. ({v}) {qs[v][0]!r} / {qs[v][-1]!r}")
-    built = build_library(args.size)
+    built = build_library(args.size, optimize=args.optimize)
     fts, _ = Fts5Library.build(args.size)
     lib = Library.open(built.path)
     try:

@@ -1,8 +1,9 @@
 """Veille libraries and FTS5 baselines built from the scale corpora, cached on disk.
 
 A Veille library is built either like a rebuild does it (store rows written in one
-transaction, then ``SearchIndex.add(..., bulk=True)`` in batches of 10,000 and one
-``optimize``: the fast path, used for 100,000 articles) or through
+transaction, then ``SearchIndex.add(..., bulk=True)`` in batches of 50,000, each batch
+giving two segments, not merged unless ``--optimize``: ``optimize()`` costs twice the
+build in whoosh3; the fast path, used for 100,000 articles) or through
 ``Library.import_paths`` of the corpus as a JSON Lines file (the path a user's import
 takes; slower). Either way the result is an ordinary library folder that
 ``Library.open`` opens without any rebuild. Entities are not extracted (spaCy on 100,000
@@ -32,7 +33,7 @@ from index.search import SCHEMA_VERSION, IndexDoc, SearchIndex
 from index.store import Store, content_hash
 
 MAX_IDS = 100_000
-BATCH = 10_000
+BATCH = 50_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +51,15 @@ def folder_mb(path: Path) -> float:
     return sum(p.stat().st_size for p in files) / 1e6
 
 
-def library_dir(size: int, via_import: bool) -> Path:
-    return CACHE / f"library-{size}-r{RECIPE}{'-import' if via_import else ''}"
+def library_dir(size: int, via_import: bool, optimize: bool) -> Path:
+    how = "-import" if via_import else ("-optimized" if optimize else "")
+    return CACHE / f"library-{size}-r{RECIPE}{how}"
 
 
-def build_library(size: int, *, via_import: bool = False, force: bool = False) -> Built:
+def build_library(size: int, *, via_import: bool = False, optimize: bool = False,
+                  force: bool = False) -> Built:
     """The library of the ``size`` corpus; article ids follow the corpus order (1-based)."""
-    folder = library_dir(size, via_import)
+    folder = library_dir(size, via_import, optimize)
     stamp = folder / "bench-built.json"
     if stamp.exists() and not force:
         info = json.loads(stamp.read_text())
@@ -67,12 +70,13 @@ def build_library(size: int, *, via_import: bool = False, force: bool = False) -
     if via_import:
         seconds, detail = _import(size, folder)
     else:
-        seconds, detail = _direct(load_corpus(size), folder)
+        seconds, detail = _direct(load_corpus(size), folder, optimize)
     stamp.write_text(json.dumps({"seconds": seconds, "detail": detail, "schema": SCHEMA_VERSION}))
     return Built(folder, seconds, folder_mb(folder / INDEX_DIR), detail)
 
 
-def _direct(rows: Sequence[dict[str, object]], folder: Path) -> tuple[float, str]:
+def _direct(rows: Sequence[dict[str, object]], folder: Path,
+            optimize: bool) -> tuple[float, str]:
     store = Store(folder / STORE_FILE)
     with Timer() as t_store, store.transaction():
         ids = [store.insert_article(_draft(r), lang=str(r["lang"]), chash=content_hash(_draft(r)),
@@ -87,11 +91,15 @@ def _direct(rows: Sequence[dict[str, object]], folder: Path) -> tuple[float, str
             chunk = rows[start:start + BATCH]
             index.add([_index_doc(i, r) for i, r in enumerate(chunk, start + 1)], bulk=True)
     with Timer() as t_opt:
-        index.optimize()
+        if optimize:
+            index.optimize()
     index.close()
     seconds = t_add.seconds + t_opt.seconds
+    segments = len(list((folder / INDEX_DIR).glob("*.seg")))
     detail = (f"direct: store {t_store.seconds:.1f} s, SearchIndex.add(bulk=True) in batches of "
-              f"{BATCH:,}: {t_add.seconds:.1f} s, optimize {t_opt.seconds:.1f} s")
+              f"{BATCH:,}: {t_add.seconds:.1f} s, "
+              + (f"optimize {t_opt.seconds:.1f} s" if optimize else "not optimized")
+              + f", {segments} segments, schema {SCHEMA_VERSION}")
     return seconds, detail
 
 

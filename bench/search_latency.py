@@ -16,7 +16,9 @@ Run: .venv/bin/python bench/search_latency.py [--size 10000 100000] [--repeat 5]
 from __future__ import annotations
 
 import argparse
+import cProfile
 import json
+import pstats
 import statistics
 import subprocess
 import sys
@@ -27,10 +29,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import REPO, machine, percentile
+from bench.common import REPO, code_version, machine, percentile
 from bench.scale_corpus import RECIPE_TEXT, build_corpus
 from bench.scale_library import Fts5Library, build_library
 from index import Library
+from index.search import SCHEMA_VERSION
 
 Dates = tuple[str, str] | None
 
@@ -122,6 +125,7 @@ t0 = time.perf_counter()
 sys.path.insert(0, {repo!r})
 if {veille}:
     from index import Library
+from index.search import SCHEMA_VERSION
     t1 = time.perf_counter()
     lib = Library.open({path!r})
     res = lib.search({query!r}, limit=20)
@@ -153,10 +157,10 @@ def fresh_open(path: Path, veille: bool, runs: int) -> tuple[list[float], list[f
     return inner, wall, n
 
 
-def report_size(size: int, repeat: int, open_runs: int, via_import: bool,
-                verbose: bool) -> None:
+def report_size(size: int, args: argparse.Namespace) -> None:
+    repeat, open_runs = args.repeat, args.open_runs
     build_corpus(size)
-    built = build_library(size, via_import=via_import)
+    built = build_library(size, via_import=args.via_import, optimize=args.optimize)
     fts, fts_built = Fts5Library.build(size)
     print(f"\n=== {size:,} articles ===")
     print(f"build Veille: {built.seconds:.1f} s ({built.detail}); index {built.index_mb:.0f} MB "
@@ -175,13 +179,29 @@ def report_size(size: int, repeat: int, open_runs: int, via_import: bool,
     lib = Library.open(built.path)
     try:
         results = run_classes(lib, fts, repeat)
+        if args.profile:
+            profile(lib, args.profile)
     finally:
         lib.close()
         fts.close()
     print_table(results, size)
-    if verbose:
+    if args.verbose:
         for kind, s in results.items():
             print(f"  {kind}: " + "; ".join(s.totals))
+
+
+def profile(lib: Library, kinds: Sequence[str]) -> None:
+    """Where the time of these classes' queries goes (cProfile, top functions)."""
+    prof = cProfile.Profile()
+    prof.enable()
+    for kind in kinds:
+        for case in CLASSES[kind]:
+            lib.search(case.veille, limit=20)
+    prof.disable()
+    print(f"--- cProfile of {', '.join(kinds)} (one run of each query) ---")
+    stats = pstats.Stats(prof, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(18)
+    stats.sort_stats("cumulative").print_stats(25)
 
 
 def print_table(results: dict[str, Samples], size: int) -> None:
@@ -208,6 +228,10 @@ def main() -> None:
     ap.add_argument("--open-runs", type=int, default=5)
     ap.add_argument("--via-import", action="store_true",
                     help="use a library built through Library.import_paths (slow to build)")
+    ap.add_argument("--optimize", action="store_true",
+                    help="use a library whose index was merged into one segment")
+    ap.add_argument("--profile", nargs="+", choices=list(CLASSES), default=[],
+                    help="also print a cProfile of these query classes")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--verbose", action="store_true", help="print each query's hit counts")
     args = ap.parse_args()
@@ -215,9 +239,11 @@ def main() -> None:
         args.size, args.repeat, args.open_runs = [10_000], 2, 3
     print(f"Machine: {machine()}")
     print(f"Date: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
+    code = code_version('index/search', 'index/library.py')
+    print(f"Engine: index schema {SCHEMA_VERSION}, {code}")
     print(RECIPE_TEXT)
     for size in args.size:
-        report_size(size, args.repeat, args.open_runs, args.via_import, args.verbose)
+        report_size(size, args)
 
 
 if __name__ == "__main__":

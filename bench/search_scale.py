@@ -3,9 +3,9 @@
 Data: the 15,235 Reuters-21578 and 1,800 BBC articles of ../shared/data as they are
 (every other article), the rest recombined from 3-10 random paragraphs of theirs or of
 the 80 French Wikinews articles (a French scale corpus does not exist freely: see
-news-fr/SOURCE.md), --size articles in all, half French, half English; dates spread over 2020-2025, 5% undated; a few
-entity names each. Baseline in the same run: SQLite FTS5 (porter, unicode61, diacritics
-removed) on the same articles, 20 snippets per query.
+news-fr/SOURCE.md), --size articles in all, half French, half English; dates spread
+over 2020-2025, 5% undated; a few entity names each. Baseline in the same run: SQLite
+FTS5 (porter, unicode61, diacritics removed) on the same articles, 20 snippets per query.
 
 Run: .venv/bin/python bench/search_scale.py [--size 100000] [--keep DIR]
 """
@@ -124,7 +124,7 @@ def main() -> None:
         ix = SearchIndex.create(ix_dir)
         with Timer() as t_add:
             for batch in batched(corpus(args.size), 10_000):
-                ix.add(batch, bulk=True)
+                ix.add(batch, bulk=True, procs=2)
         print(f"bulk add: {t_add.seconds:.1f} s ({args.size / t_add.seconds:.0f} articles/s) "
               "in batches of 10,000")
         if args.optimize:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from index import entity_store
 from index.import_batch import ImportBatch
 from index.importers import iter_sources
+from index.importers.archive import release as release_archives
 from index.models import (
     Article,
     EntityInfo,
@@ -138,6 +139,7 @@ class Library:
                     batch.add(parsed)
             finally:
                 batch.finish()
+                release_archives()  # close ZIP files opened while reading members
         batch.report.cancelled = cancel_flag.is_set() and len(batch.report.files) < len(sources)
         return batch.report
 

@@ -11,7 +11,15 @@ import threading
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QIcon, QKeyEvent
+from PySide6.QtGui import (
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QIcon,
+    QKeyEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -36,7 +44,7 @@ from reader_app.models.results_model import ResultsModel
 from reader_app.search_controller import SearchController, SearchRequest
 from reader_app.style import SAMPLES, icon_path
 from reader_app.views.article_pane import ArticlePane
-from reader_app.views.empty_state import EmptyState, NoResults
+from reader_app.views.empty_state import DropOverlay, EmptyState, NoResults
 from reader_app.views.entity_panel import RESULTS_MODE, EntityPanel
 from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
 from reader_app.views.result_delegate import ResultDelegate
@@ -139,8 +147,8 @@ class MainWindow(QMainWindow):
         left_layout.addWidget(self.list_stack, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        left.setMinimumWidth(280)
-        self.article_pane.setMinimumWidth(360)
+        left.setMinimumWidth(240)
+        self.article_pane.setMinimumWidth(320)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(self.entity_panel)
@@ -154,6 +162,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.search_bar)
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
+        self.drop_overlay = DropOverlay(central)
         status = self.statusBar()
         status.addPermanentWidget(self.report_button)
         status.addPermanentWidget(self.progress)
@@ -310,9 +319,10 @@ class MainWindow(QMainWindow):
             self.banner.hide()
 
     def _banner_link(self, _link: str) -> None:
-        query = self.search.query.strip()
-        if query and not query.startswith('"'):
-            self.search_box.setText(f'"{query}"')
+        """Quoted words are taken as written: the engine does not correct them."""
+        words = self.search.query.split()
+        if words and not any(c in self.search.query for c in '"«“:()'):
+            self.search_box.setText(" ".join(f'"{w}"' for w in words))
             self.search.search_now(self.search_box.text())
 
     def _fetch_rows(self, generation: int, ids: list[int]) -> None:
@@ -350,7 +360,13 @@ class MainWindow(QMainWindow):
                 names = {e.name: e.label for e in lib.entities()}
             return req.seq, facets, names
 
-        self.readers.start(job, self._facets_done)
+        self.readers.start(job, self._facets_done, self._facets_failed)
+
+    def _facets_failed(self, message: str) -> None:
+        if not self._closing and self.entity_panel.mode == RESULTS_MODE:
+            self.entity_panel.set_hint(
+                f"Could not count the entities of these results ({message})."
+            )
 
     def _facets_done(self, payload: tuple) -> None:
         seq, facets, labels = payload
@@ -380,7 +396,7 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int, refresh_only: bool = False) -> None:
         """Load an article (and the query's matches in it) on a worker, then show it."""
         self._article_seq += 1
-        seq, lib, query = self._article_seq, self.library, self.search.query.strip()
+        seq, lib, query = self._article_seq, self.library, self.results_model.query
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple:
             article = lib.article(article_id)
@@ -447,14 +463,20 @@ class MainWindow(QMainWindow):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
             event.acceptProposedAction()
+            self.drop_overlay.cover()
         else:
             event.ignore()
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        self.drop_overlay.hide()
+        super().dragLeaveEvent(event)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if event.mimeData().hasUrls():
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        self.drop_overlay.hide()
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()

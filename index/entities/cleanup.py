@@ -9,13 +9,11 @@ they only ever see clean names.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from index.entities.context import ArticleContext
 from index.entities.gazetteer import Gazetteer, fold
 from index.entities.lexicon import (
     DETERMINERS,
-    EN_NAME_PARTICLES,
     JOB_TITLES,
     MINISTER_WORDS,
     MONTHS,
@@ -26,16 +24,19 @@ from index.entities.lexicon import (
     TITLES,
     WEEKDAYS,
 )
-from index.entities.lexicon import ORG_HEADS as ORG_HEAD_WORDS
-from index.models import EntityType
+from index.entities.spans import (
+    CLOSE_QUOTES,
+    OPEN_QUOTES,
+    Candidate,
+    sentence_initial,
+)
+from index.entities.spans import words as _words
+from index.entities.splitting import extend_capitalised, split
 
 EDGE_PUNCT = set("«»“”\"'‘’()[]{},;:.!?–—-/…*•|")
-OPEN_QUOTES = set("«“\"‘")
-CLOSE_QUOTES = set("»”\"’")
 ELISION = re.compile(r"(?:l|d|qu|jusqu|lorsqu|puisqu)['’](?=\w)", re.IGNORECASE)
 ABBREV_END = re.compile(r"(?:^|[\s.])[A-Za-z]\.$")
 NUMBER = re.compile(r"^\d+(?:er|e|ème|st|nd|rd|th)?[.,]?$")
-WORD = re.compile(r"\S+")
 MINISTRY_BEFORE = re.compile(
     r"\bminist[èe]res?(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?\s+(?:de\s+la|de\s+l['’]|des|du|de)\s*$"
 )
@@ -43,33 +44,7 @@ MINISTER_BEFORE = re.compile(
     r"\b(?:ministres?|commissaires?|secrétaires? d['’]état)(?:\s+[a-zàâçéèêëîïôûùüÿñ\-]+)?"
     r"\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|chargée?\s+de\s+la|chargée?\s+des)\s*$",
 )
-SENTENCE_END = set(".!?…:")
 CONTENT_MIN = 4
-
-
-@dataclass(slots=True)
-class Candidate:
-    """A span being cleaned and merged; ``voted`` is False for spans the rules added."""
-
-    start: int
-    end: int
-    label: EntityType
-    voted: bool = True
-    titled: bool = False
-    group: int = -1
-    cue: EntityType | None = None
-
-
-def sentence_initial(text: str, pos: int) -> bool:
-    """True when ``pos`` opens a paragraph or follows sentence punctuation (quotes skipped)."""
-    i = pos - 1
-    while i >= 0 and (text[i] in " \t\u00a0" or text[i] in OPEN_QUOTES or text[i] in "—–-"):
-        i -= 1
-    return i < 0 or text[i] == "\n" or text[i] in SENTENCE_END
-
-
-def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(start + m.start(), start + m.end()) for m in WORD.finditer(text[start:end])]
 
 
 def _strip_punct(text: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
@@ -196,7 +171,9 @@ def _strip_job_title(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
     while i < len(names) and lowered[i] in JOB_TITLES:
         i += 1
     if i == 0 and fold(names[0]) in NEVER_ALONE:
-        i = 1
+        if names[1][0].isupper():
+            return True  # "State Department", "République centrafricaine" is in the gazetteer
+        i = 1  # "États côtiers" (dropped below), "États de Sokoto" (-> "Sokoto")
     elif i == 0 or (cand.label != "person" and names[i:] and names[i][0].isupper()):
         return True
     while i < len(names) and lowered[i] in DETERMINERS:
@@ -219,87 +196,6 @@ def _strip_trailing_verb(text: str, cand: Candidate, ctx: ArticleContext) -> Non
         cand.end = words[-3][1]
 
 
-CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*) $")
-CAP_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)(?![\w'’-])")
-EN_BREAKERS = re.compile(r"(?<=\w)['’]s\s+|\s+(?:and|et)\s+(?:the|la|le|les|l['’])\s*")
-
-
-def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:
-    """English names are runs of capitalised words: grow "Space Center" to "Kennedy Space
-    Center" and "Alliance of Sahel" to "Alliance of Sahel States" (the French model stops
-    short on English text)."""
-    for _ in range(3):
-        before = CAP_WORD_BEFORE.search(text, max(0, cand.start - 40), cand.start)
-        if not before or sentence_initial(text, before.start(1)):
-            break
-        if before.group(1).lower() in ctx.stop_words:
-            break
-        cand.start = before.start(1)
-    for _ in range(3):
-        after = CAP_WORD_AFTER.match(text, cand.end)
-        if not after or after.group(1).lower() in ctx.stop_words:
-            break
-        cand.end = after.end(1)
-
-
-def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
-    """Cut "Mali and Niger" in two; in English also "ECOWAS will not" at the lower-case word.
-
-    English names keep only capitalised words and a few particles (Bank of England), so a
-    French model that runs past a name's end on English text is repaired here.
-    """
-    words = _words(text, cand.start, cand.end)
-    if len(words) < 2 or ctx.gazetteer.place_key(text[cand.start : cand.end]):
-        return [cand]
-    place_prefix = _place_prefix(text, words, cand, ctx.gazetteer)
-    if place_prefix:
-        return place_prefix
-    has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
-    has_head = has_head or not _place_on_a_side(text, words, ctx.gazetteer)
-    english = ctx.lang == "en"
-    breaks = {m.start() for m in EN_BREAKERS.finditer(text, cand.start, cand.end)}
-    pieces: list[list[tuple[int, int]]] = [[]]
-    possessors: set[int] = set()
-    for ws, we in words:
-        word = text[ws:we]
-        low = word.lower()
-        if (low in {"and", "et"} and not has_head) or (
-            english and word[0].islower() and low not in EN_NAME_PARTICLES
-        ):
-            pieces.append([])
-        elif any(ws <= b < we for b in breaks) and low.endswith(("'s", "’s")):
-            pieces[-1].append((ws, we - 2))
-            possessors.add(ws)
-            pieces.append([])
-        else:
-            pieces[-1].append((ws, we))
-        if english:
-            pieces[-1] = _without_trailing_particles(text, pieces[-1])
-    pieces = [p for p in pieces if p]
-    if len(pieces) == 1 and len(pieces[0]) == len(words):
-        return [cand]
-    return [
-        Candidate(p[0][0], p[-1][1], cand.label, cand.voted and p[-1][0] not in possessors)
-        for p in pieces
-    ]
-
-
-def _without_trailing_particles(text: str, piece: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    while piece and text[piece[-1][0] : piece[-1][1]][0].islower():
-        piece = piece[:-1]
-    return piece
-
-
-def _place_on_a_side(text: str, words: list[tuple[int, int]], gaz: Gazetteer) -> bool:
-    """ "Mali and Niger" splits; "Airbus Defence and Space" does not."""
-    for i, (ws, we) in enumerate(words):
-        if text[ws:we].lower() in {"and", "et"} and 0 < i < len(words) - 1:
-            left = text[words[0][0] : words[i - 1][1]]
-            right = text[words[i + 1][0] : words[-1][1]]
-            return bool(gaz.place_key(left) or gaz.place_key(right))
-    return False
-
-
 def _strip_initial_common_word(text: str, cand: Candidate, ctx: ArticleContext) -> None:
     """ "Chars Leclerc" opening a sentence: the common noun is no part of the name."""
     words = _words(text, cand.start, cand.end)
@@ -313,21 +209,6 @@ def _strip_initial_common_word(text: str, cand: Candidate, ctx: ArticleContext) 
     # Only plural/inflected forms (Chars, Réunis): a lemma may be a first name (Pierre, Marie).
     if lower in ctx.stop_words or (lower in ctx.inflected_forms and lower.endswith(("s", "x"))):
         cand.start = words[1][0]
-
-
-def _place_prefix(
-    text: str, words: list[tuple[int, int]], cand: Candidate, gaz: Gazetteer
-) -> list[Candidate]:
-    """ "à Dakar Aminata Ndiaye": the model glued a place to the person named after it."""
-    if cand.label != "person":
-        return []
-    for n in (1, 2, 3):
-        if len(words) - n >= 2 and gaz.place_key(text[words[0][0] : words[n - 1][1]]):
-            return [
-                Candidate(words[0][0], words[n - 1][1], "place"),
-                Candidate(words[n][0], cand.end, "person", cand.voted, cand.titled),
-            ]
-    return []
 
 
 def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:

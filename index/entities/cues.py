@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import re
 
-from index.entities.cleanup import Candidate
 from index.entities.gazetteer import Gazetteer
+from index.entities.spans import Candidate
 
 LOWER = r"[a-zàâçéèêëîïôûùüÿñœ\-]+"
-FUNCTION = r"(?:de|des|du|la|le|les|et|à|au|aux|en|par|sur|dans|entre|avec|pour|of|the|and|with|in|on|for|a|an)"
+FUNCTION = (
+    r"(?:de|des|du|la|le|les|et|à|au|aux|en|par|sur|dans|entre|avec|pour"
+    r"|of|the|and|with|in|on|for|a|an)"
+)
 ADJ = rf"(?!{FUNCTION}\b){LOWER}"
 LINK = r"(?:de\s+la|de\s+l['’]|des|du|de|d['’])"
 
@@ -81,7 +84,7 @@ OTHER_CUE_BEFORE = re.compile(
     rf"\b(?:{OTHER_CUES})(?:\s+{ADJ})?(?:\s+de\s+{ADJ}(?:\s+{ADJ})?)?\s+$", re.IGNORECASE
 )
 PERSON_CUE_BEFORE = re.compile(rf"\b(?:{PERSON_CUES})(?:\s+{ADJ})?\s+$", re.IGNORECASE)
-DEMONYM_NOUN_BEFORE = re.compile(r"\b(?:le|la|l['’])\s*([a-zàâçéèêëîïôûùüÿñ]+)\s+$")
+DEMONYM_NOUN_BEFORE = re.compile(r"\b(?i:le|la|l['’])\s*([a-zàâçéèêëîïôûùüÿñ]+)\s+$")
 
 
 def apply_cues(text: str, cand: Candidate, gaz: Gazetteer) -> None:

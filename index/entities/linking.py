@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from index.entities.cleanup import Candidate
 from index.entities.gazetteer import Gazetteer, fold
+from index.entities.spans import Candidate
 
 ACRONYM = re.compile(r"^[A-ZÀ-Ý](?:[A-ZÀ-Ý0-9&\-.]){1,9}$")
 PARTICLES = frozenset("van von de da di du del della le la al el ben ibn bin dos das der".split())

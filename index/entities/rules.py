@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from index.entities.cleanup import Candidate, clean, sentence_initial
+from index.entities.cleanup import clean
 from index.entities.context import ArticleContext
 from index.entities.cues import apply_cues
 from index.entities.gazetteer import Gazetteer, fold
@@ -28,6 +28,7 @@ from index.entities.linking import (
     nearest,
     surname_forms,
 )
+from index.entities.spans import Candidate, sentence_initial
 from index.models import EntityType, Mention
 
 PRIORITY: tuple[EntityType, ...] = ("person", "organisation", "place", "other")
@@ -41,7 +42,8 @@ def apply_rules(
     cands = [c for s, e, label in raw for c in clean(text, Candidate(s, e, label), ctx)]
     memo: dict[str, bool] = {}
     kept = [c for c in cands if not _common_word(text, c, ctx, memo)]
-    kept = _add_gazetteer_places(text, _without_overlaps(add_parenthesised_acronyms(text, kept)), ctx)
+    kept = _without_overlaps(add_parenthesised_acronyms(text, kept))
+    kept = _add_gazetteer_places(text, kept, ctx)
     for cand in kept:
         apply_cues(text, cand, ctx.gazetteer)
         _repair_type(text, cand, ctx.gazetteer)
@@ -166,8 +168,14 @@ def _repair_type(text: str, cand: Candidate, gaz: Gazetteer) -> None:
         cand.label = cand.cue
     elif gaz.place_key(name):
         cand.label = "place"
-    elif name in KNOWN_ORG_ACRONYMS or fold(name) in KNOWN_ORG_NAMES or (len(words) > 1 and (words[0] in ORG_HEADS or words[-1] in ORG_HEADS | ORG_TAILS)):
+    elif _known_org(name) or (
+        len(words) > 1 and (words[0] in ORG_HEADS or words[-1] in ORG_HEADS | ORG_TAILS)
+    ):
         cand.label = "organisation"
+
+
+def _known_org(name: str) -> bool:
+    return name in KNOWN_ORG_ACRONYMS or fold(name) in KNOWN_ORG_NAMES
 
 
 def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -243,9 +251,10 @@ def _vote(
     acronym = is_short is not None
     names = [text[c.start : c.end] for c in members]
     is_place = any(gaz.place_key(n) for n in names)
-    has_full_person = any(c.label == "person" and " " in n for c, n in zip(members, names, strict=True))
+    pairs = list(zip(members, names, strict=True))
+    has_full_person = any(c.label == "person" and " " in n for c, n in pairs)
     cued = any(c.cue for c in members)
-    if any(n in KNOWN_ORG_ACRONYMS or fold(n) in KNOWN_ORG_NAMES for n in names):
+    if any(_known_org(n) for n in names):
         return "organisation"
     if is_place and not has_full_person and not cued and not any(c.titled for c in members):
         return "place"

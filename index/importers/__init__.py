@@ -2,8 +2,18 @@
 
 Public API (see docs/architecture.md)::
 
-    for source in iter_sources(paths):
-        outcome = parse(source.origin, source.read())   # parse() never raises
+    for source in iter_sources(paths):            # folders, ZIP members; never raises
+        outcome = parse(source.origin, source.read())   # parse() never raises, pickles
+
+Choices the import report shows to users:
+
+- an empty or whitespace-only file is *skipped* ("empty file"), never an empty article;
+- a file whose bytes are binary (image, PDF, archive, random bytes) *fails* with "not a
+  text file: ..." whatever its extension; gzip bytes are decompressed first (64 MB cap);
+- a ``.txt`` holding an HTML page is read by the HTML format (content beats extension);
+  a file with an unknown extension is refused, one with no extension is read as text;
+- limits (64 MB per file, 512 MB and 10,000 files per archive, 100:1 compression) are
+  reported per file in plain words.
 
 Format modules register in :mod:`index.importers.registry`.
 """

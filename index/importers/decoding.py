@@ -248,6 +248,11 @@ _FALLBACK = "veille.cp1252-fallback"
 codecs.register_error(_FALLBACK, _cp1252_for_invalid_utf8)
 
 
+def utf8_or_cp1252(raw: bytes) -> str:
+    """Bytes as UTF-8, any invalid byte read as cp1252 (file names from old disks)."""
+    return raw.decode("utf-8", errors=_FALLBACK)
+
+
 def _build_cp1252_table() -> str:
     chars = []
     for byte in range(256):
@@ -366,14 +371,18 @@ def normalise_text(text: str, warnings: list[str] | None = None) -> str:
 
 def strip_invisible(text: str) -> str:
     """Drop soft hyphens, zero-width spaces and leftover C1 controls: they split words."""
-    return _INVISIBLE.sub("", text)
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def clean_draft_text(text: str) -> str:
     """Last pass over any format's text: C1 controls as cp1252 signs, no NUL, no invisibles."""
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if text.isascii():
+        return text
     if _C1.search(text):
         text = text.translate(_C1_TABLE)
-    return strip_invisible(text.replace("\x00", ""))
+    return _INVISIBLE.sub("", text)
 
 
 # Mojibake: UTF-8 bytes that were read as cp1252/Latin-1. A lead character (Ã, Â, â, Å...)

@@ -20,7 +20,7 @@ from index.importers.text import derive_title, shorten
 from index.models import ArticleDraft
 
 _FENCE = re.compile(r"^(---|\+\+\+)[ \t]*$")
-_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*)$")
+_KEY = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*[:=][ \t]*(.*)$")  # YAML "k: v", TOML "k = v"
 _KEYS = {
     "title": "title", "headline": "title",
     "date": "date", "published": "date", "pubdate": "date", "created": "date",
@@ -240,7 +240,7 @@ def parse_markdown(data: bytes, origin: str) -> list[ArticleDraft]:
 
 
 def _sniff(head: bytes, origin: str) -> int:
-    text = sniff_text(head[:1024]).lstrip("\ufeff")
+    text = sniff_text(head[:512]).lstrip("\ufeff")
     if text.startswith("---\n") or text.startswith("---\r\n"):
         return 40 if _KEY.search(text.split("\n", 2)[1] if "\n" in text else "") else 0
     return 0

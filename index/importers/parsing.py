@@ -8,6 +8,7 @@ deeply nested markup, MemoryError, UnicodeError...) becomes a plain-language rea
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
 
 from index.importers.decoding import binary_reason, bom_encoding, clean_draft_text, gunzip, is_gzip
@@ -112,17 +113,22 @@ def _finish(
 
     kept: list[ArticleDraft] = []
     for draft in drafts:
-        text = clean_draft_text(draft.text).strip()
+        text = clean_draft_text(draft.text or "").strip()
         if not text:
             continue
-        title = " ".join(clean_draft_text(draft.title).split())
+        title = " ".join(clean_draft_text(draft.title or "").split())
+        date = draft.date
+        if date is not None and not valid_iso_date(date):
+            warnings.append(f"date {date!r} not understood: ignored")
+            date = None
         kept.append(
             dataclasses.replace(
                 draft,
                 text=text,
                 title=shorten(title, 300) if title else derive_title(text),
+                date=date,
                 origin=draft.origin or origin,
-                authors=tuple(draft.authors),
+                authors=tuple(a for a in draft.authors if a),
             )
         )
         warnings.extend(draft.warnings)
@@ -131,6 +137,18 @@ def _finish(
             raise ImportSkipped("no article text found in this file")
         raise ImportFailure("no articles found in this file")
     return ParseOutcome(origin, "ok", tuple(kept), warnings=_cap(warnings), format=fmt.name)
+
+
+def valid_iso_date(value: str) -> bool:
+    """``YYYY-MM-DD`` or a full ISO timestamp that the calendar accepts."""
+    try:
+        if len(value) == 10:
+            dt.date.fromisoformat(value)
+        else:
+            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except (ValueError, TypeError):
+        return False
+    return True
 
 
 def _cap(warnings: list[str]) -> tuple[str, ...]:

@@ -123,14 +123,22 @@ def _sniff_score(fmt: Format, head: bytes, origin: str) -> int:
 def rank_formats(
     head: bytes, origin: str, formats: Sequence[Format] | None = None
 ) -> list[tuple[int, int, Format]]:
-    """Formats that claim the file, best first, as ``(total, sniff score, format)``."""
+    """Formats that claim the file, best first, as ``(total, sniff score, format)``.
+
+    Formats the extension names are sniffed first; when one of them already scores above
+    100 no other format could win, so the others are not sniffed at all (most files).
+    """
     candidates = registry().formats if formats is None else formats
     filename = filename_of(origin)
+    named = [(i, f) for i, f in enumerate(candidates) if f.matches_extension(filename)]
+    others = [(i, f) for i, f in enumerate(candidates) if not f.matches_extension(filename)]
     ranked: list[tuple[int, int, int, Format]] = []
-    for order, fmt in enumerate(candidates):
-        sniff = _sniff_score(fmt, head, origin)
-        total = sniff + (EXTENSION_BONUS if fmt.matches_extension(filename) else 0)
-        if total > 0:
-            ranked.append((total, -order, sniff, fmt))
+    for group, bonus in ((named, EXTENSION_BONUS), (others, 0)):
+        if bonus == 0 and ranked and max(r[0] for r in ranked) > 100:
+            break
+        for order, fmt in group:
+            sniff = _sniff_score(fmt, head, origin)
+            if sniff + bonus > 0:
+                ranked.append((sniff + bonus, -order, sniff, fmt))
     ranked.sort(key=lambda item: (item[0], item[1]), reverse=True)
     return [(total, sniff, fmt) for total, _order, sniff, fmt in ranked]

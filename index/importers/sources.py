@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.importers.decoding import utf8_or_cp1252
 from index.importers.outcome import MAX_FILE_BYTES, ImportFailure
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ SYSTEM_NAMES = frozenset(
         "Icon\r",
     )
 )
+_WINDOWS_HIDDEN = stat.FILE_ATTRIBUTE_HIDDEN | stat.FILE_ATTRIBUTE_SYSTEM
 # Suffixes browsers give the folder of a saved page's images and scripts (by locale).
 SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "_fichiers", "-Dateien", "_archivos", "_arquivos", "_file")
 SAVED_PAGE_EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml")
@@ -93,6 +95,20 @@ def os_reason(exc: OSError) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return "the file name is too long"
     return f"could not read the file ({exc.strerror or exc})"
+
+
+def display_path(path: Path) -> str:
+    """The path as text that can be stored and shown.
+
+    A name that is not valid UTF-8 on disk (copied from an old Windows or Mac disk) comes
+    back from the OS with lone surrogates, which SQLite and Qt refuse: read it as cp1252.
+    """
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return utf8_or_cp1252(os.fsencode(path))
+    return text
 
 
 def is_hidden_or_system(name: str) -> bool:
@@ -157,12 +173,14 @@ class _Walker:
         self.limits = limits
         self.seen: set[tuple[int, int]] = set()  # (device, inode): no file twice, no loops
 
-    def expand(self, path: Path) -> Iterator[Source]:
-        origin = str(path)
+    def expand(self, path: Path, explicit: bool = True) -> Iterator[Source]:
+        origin = display_path(path)
         try:
             info = path.stat()
         except OSError as exc:
             yield Source(origin, path=path, error=os_reason(exc))
+            return
+        if not explicit and getattr(info, "st_file_attributes", 0) & _WINDOWS_HIDDEN:
             return
         key = (info.st_dev, info.st_ino)
         if key in self.seen and info.st_ino:
@@ -185,7 +203,8 @@ class _Walker:
                 names = sorted((entry.name for entry in scan), key=lambda n: (n.casefold(), n))
         except OSError as exc:
             reason = os_reason(exc)
-            yield Source(str(folder), path=folder, error=f"cannot open this folder: {reason}")
+            error = f"cannot open this folder: {reason}"
+            yield Source(display_path(folder), path=folder, error=error)
             return
         siblings = frozenset(n.casefold() for n in names)
         for name in names:
@@ -194,4 +213,4 @@ class _Walker:
             child = folder / name
             if is_saved_page_folder(name, siblings) and child.is_dir():
                 continue
-            yield from self.expand(child)
+            yield from self.expand(child, explicit=False)

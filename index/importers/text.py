@@ -53,7 +53,7 @@ def paragraphs(text: str) -> list[str]:
     for line in text.split("\n"):
         line = line.strip()
         if line:
-            out.append(_SPACES.sub(" ", line))
+            out.append(_SPACES.sub(" ", line) if "  " in line or "\t" in line else line)
     return out
 
 
@@ -168,7 +168,7 @@ def parse_text(data: bytes, origin: str) -> list[ArticleDraft]:
 
 
 def _sniff(head: bytes, origin: str) -> int:
-    return 95 if _SEED.match(sniff_text(head)) else 0
+    return 95 if _SEED.match(sniff_text(head[:256])) else 0
 
 
 FORMAT = Format(

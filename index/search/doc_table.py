@@ -27,6 +27,7 @@ class DocTable:
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
         self._live: list[int] | None = None
         self._avgdl: float | None = None
+        self._entities: list[Sequence[str]] | None = None
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""
@@ -77,8 +78,12 @@ class DocTable:
         """``YYYY-MM-DD`` per document, "" for undated ones."""
         return self.column("date")
 
-    def entities(self, docnum: int) -> Sequence[str]:
-        return split_list(self.column("ents")[docnum] or None)
+    def entity_lists(self) -> list[Sequence[str]]:
+        """Per docnum, the article's distinct canonical entity names (decoded once)."""
+        if self._entities is None:
+            self._entities = [tuple(dict.fromkeys(split_list(v or None)))
+                              for v in self.column("ents")]
+        return self._entities
 
 
 def _text(value: Any) -> str:

@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from whoosh import index as windex
@@ -51,6 +51,11 @@ class _Matches:
     docnums: list[int]
     scores: list[float]
     total: int
+    query: wq.Query = wq.NullQuery
+    literal: frozenset[str] = frozenset()
+
+    def highlighter(self) -> Highlighter:
+        return Highlighter.from_query(self.query, self.literal)
 
 
 class SearchIndex:
@@ -112,18 +117,20 @@ class SearchIndex:
 
     # Writing
 
-    def add(self, docs: Sequence[IndexDoc], *, bulk: bool = False) -> None:
+    def add(self, docs: Sequence[IndexDoc], *, bulk: bool = False, procs: int = 1) -> None:
         """Adds or replaces articles (by ``article_id``) in one commit.
 
-        ``bulk`` is for rebuilds and large imports: a bigger memory buffer, two processes
-        on batches of thousands, and no segment merge at commit time.
+        ``bulk`` is for rebuilds and large imports (thousands per call): a bigger memory
+        buffer and no segment merge at commit time (call ``optimize`` at the end if time
+        allows). ``procs`` > 1 also analyses in that many processes; Whoosh starts them
+        with fork, so use it from the command line, not from a process running Qt threads.
         """
         unique = {d.article_id: d for d in docs}
         if not unique:
             return
         with self._write_lock:
             fresh = self._ix.is_empty()
-            writer = self._writer(bulk, len(unique))
+            writer = self._writer(bulk, procs if len(unique) >= 1000 else 1)
             try:
                 for doc in unique.values():
                     fields = doc_fields(doc)
@@ -137,9 +144,9 @@ class SearchIndex:
             writer.commit(merge=not bulk)
             self._refresh()
 
-    def _writer(self, bulk: bool, count: int):
-        if bulk and count >= 2000 and (os.cpu_count() or 1) > 1:
-            return self._ix.writer(procs=2, limitmb=256, multisegment=True)
+    def _writer(self, bulk: bool, procs: int):
+        if procs > 1:
+            return self._ix.writer(procs=procs, limitmb=256, multisegment=True)
         return self._ix.writer(limitmb=256 if bulk else 64)
 
     def delete(self, ids: Sequence[int]) -> None:
@@ -194,8 +201,8 @@ class SearchIndex:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         with self._reading() as (searcher, table):
-            node, matches, corrected, partial = self._resolve(searcher, table, query, sort, filters)
-            hl = Highlighter.for_query(node)
+            _, matches, corrected, partial = self._resolve(searcher, table, query, sort, filters)
+            hl = matches.highlighter()
             shown = matches.docnums[: max(0, limit)]
             hits = [self._hit(searcher, table, d, s, hl)
                     for d, s in zip(shown, matches.scores, strict=False)]
@@ -208,6 +215,8 @@ class SearchIndex:
         filters: SearchFilters | None,
     ) -> tuple[Node | None, _Matches, str | None, bool]:
         node = parse(query)
+        if node is None and sort == "relevance":
+            sort = "newest"  # nothing to rank by: browsing the library, latest first
         fq = filter_query(filters)
         matches = self._run(searcher, table, node, sort, fq)
         leaves = plain_words(node)
@@ -229,14 +238,16 @@ class SearchIndex:
 
     def _run(self, searcher: Searcher, table: DocTable, node: Node | None, sort: str,
              fq: wq.Query | None) -> _Matches:
-        q = QueryBuilder(searcher.reader(), table.variants).build(node)
+        builder = QueryBuilder(searcher.reader(), table.variants)
+        q = builder.build(node)
         scorer = SetScorer(searcher, table)
         docs = scorer.docs(q)
         if fq is not None and docs:
             docs &= scorer.docs(fq)
         for word in unaccented_exact_words(node):
             docs = verify_unaccented(searcher, scorer, docs, word)
-        return self._order(scorer, table, q, docs, sort, Counter())
+        found = self._order(scorer, table, q, docs, sort, Counter())
+        return replace(found, query=q, literal=frozenset(builder.literal))
 
     @staticmethod
     def _order(scorer: SetScorer, table: DocTable, q: wq.Query, docs: set[int], sort: str,
@@ -247,7 +258,10 @@ class SearchIndex:
         if sort == "relevance":
             scores = scorer.scores(q, docs)
             ordered = sorted(docs)
-            ordered.sort(key=lambda d: (coverage[d], scores[d]), reverse=True)
+            if coverage:
+                ordered.sort(key=lambda d: (coverage[d], scores[d]), reverse=True)
+            else:
+                ordered.sort(key=scores.__getitem__, reverse=True)
             top = ordered[:MAX_IDS]
             return _Matches(top, [scores[d] for d in top], len(ordered))
         ordered = sort_by_date(list(docs), table.date_keys(), newest=sort != "oldest")
@@ -275,7 +289,8 @@ class SearchIndex:
         need = max(1, min(max(counts.values()), (len(leaves) + 1) // 2))
         keep = {d for d, c in counts.items() if c >= need}
         q = builder.build(Or(tuple(leaves)))
-        return self._order(scorer, table, q, keep, sort, counts)
+        found = self._order(scorer, table, q, keep, sort, counts)
+        return replace(found, query=q, literal=frozenset(builder.literal))
 
     def _hit(self, searcher: Searcher, table: DocTable, docnum: int, score: float,
              hl: Highlighter) -> Hit:
@@ -289,14 +304,14 @@ class SearchIndex:
             date=stored.get("date"),
             source=stored.get("src"),
             lang=lang,
-            snippet=snippet(text, hl.spans(text, lang)),
+            snippet=snippet(text, hl.spans(text)),
         )
 
     def hits(self, query: str, ids: Sequence[int]) -> list[Hit]:
         """Snippets for any ids (rows a view builds lazily); unknown ids are skipped."""
-        hl = Highlighter.for_query(parse(query))
         out: list[Hit] = []
         with self._reading() as (searcher, table):
+            hl = self._highlighter(searcher, table, query)
             for article_id in ids:
                 docnum = table.docnum(article_id)
                 if docnum is not None:
@@ -307,23 +322,29 @@ class SearchIndex:
         """Character spans of ``text`` the query matches (``title`` is not searched for spans;
         it is accepted so callers can pass the whole article)."""
         del title
-        return Highlighter.for_query(parse(query)).spans(text)
+        with self._reading() as (searcher, table):
+            hl = self._highlighter(searcher, table, query)
+        return hl.spans(text)
+
+    @staticmethod
+    def _highlighter(searcher: Searcher, table: DocTable, query: str) -> Highlighter:
+        builder = QueryBuilder(searcher.reader(), table.variants)
+        q = builder.build(parse(query))
+        return Highlighter.from_query(q, frozenset(builder.literal))
 
     def facets(self, query: str, filters: SearchFilters | None = None,
                top: int = 100) -> dict[str, list[tuple[str, int]]]:
         """Counts per source, language and entity over all the query's results."""
         with self._reading() as (searcher, table):
             _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
-            sources: Counter[str] = Counter()
-            langs: Counter[str] = Counter()
-            ents: Counter[str] = Counter()
+            docs = matches.docnums
             src_col, lang_col = table.column("src"), table.column("lang")
-            for d in matches.docnums:
-                if src_col[d]:
-                    sources[src_col[d]] += 1
-                if lang_col[d]:
-                    langs[lang_col[d]] += 1
-                ents.update(set(table.entities(d)))
+            sources = Counter(src_col[d] for d in docs)
+            langs = Counter(lang_col[d] for d in docs)
+            names = table.entity_lists()
+            ents = Counter(name for d in docs for name in names[d])
+        sources.pop("", None)
+        langs.pop("", None)
         return {
             "source": _ranked(sources, top),
             "lang": _ranked(langs, top),

@@ -12,7 +12,6 @@ prefix can never cost seconds.
 from __future__ import annotations
 
 import fnmatch
-import heapq
 import re
 from collections.abc import MutableMapping, Sequence
 
@@ -33,6 +32,7 @@ from .query_syntax import And, DateCond, Node, Not, Or, Phrase, Word
 from .schema import day_number
 
 MAX_EXPANSION = 64
+POSTINGS_BUDGET = 60_000
 TITLE_BOOST = 3.0
 STEM_BOOST = 0.4
 ENTITY_BOOST = 0.5
@@ -49,6 +49,7 @@ class QueryBuilder:
     def __init__(self, reader: IndexReader, cache: VariantCache | None = None) -> None:
         self.reader = reader
         self.cache: VariantCache = {} if cache is None else cache
+        self.literal: set[str] = set()  # exact words without accents (for highlighting)
 
     def build(self, node: Node | None) -> wq.Query:
         if node is None:
@@ -113,7 +114,10 @@ class QueryBuilder:
             return wq.Term(fname, fold(word))
         fields = ("title",) if fname == "title" else ("title", "body")
         if is_exact:
-            term = exact_term(word) or fold(word)
+            term = exact_term(word)
+            if term is None:
+                term = fold(word)
+                self.literal.add(term)
             return _or([wq.Term(fl, term, boost=_boost(fl)) for fl in fields])
         f = fold(word)
         subs: list[wq.Query] = [wq.Term(fl, f, boost=_boost(fl)) for fl in fields]
@@ -159,10 +163,31 @@ class QueryBuilder:
         return {field.from_bytes(b) for b in self.reader.expand_prefix(fname, prefix)}
 
     def _most_frequent(self, fname: str, terms: Sequence[str]) -> list[str]:
-        if len(terms) <= MAX_EXPANSION:
+        """The most frequent of ``terms``, at most 64 and about ``POSTINGS_BUDGET`` postings.
+
+        Frequencies come from the largest segment only: one lookup per term instead of
+        one per segment, and the ranking is what matters. The postings budget keeps "m*"
+        (tens of thousands of articles per frequent word) from reading a million postings.
+        """
+        if len(terms) <= 1:
             return list(terms)
-        df = self.reader.doc_frequency
-        return heapq.nlargest(MAX_EXPANSION, terms, key=lambda t: df(fname, t))
+        seg, seg_docs = self._largest_segment()
+        df = seg.doc_frequency
+        ranked = sorted(terms, key=lambda t: df(fname, t), reverse=True)
+        budget = POSTINGS_BUDGET * seg_docs / max(1, self.reader.doc_count_all())
+        out: list[str] = []
+        spent = 0
+        for t in ranked[:MAX_EXPANSION]:
+            spent += df(fname, t)
+            if out and spent > budget:
+                break
+            out.append(t)
+        return out
+
+    def _largest_segment(self) -> tuple[IndexReader, int]:
+        leaves = self.reader.leaf_readers()
+        seg = max((r for r, _ in leaves), key=lambda r: r.doc_count_all())
+        return seg, seg.doc_count_all()
 
     def phrase(self, p: Phrase) -> wq.Query | None:
         if p.field == "lang":
@@ -223,11 +248,23 @@ class QueryBuilder:
             fields = [w.field]
         subs: list[wq.Query] = []
         for fname in fields:
-            terms = [t for t in self.reader.terms_within(fname, folded, w.fuzzy, prefix=1)
+            terms = [t for t in near_terms(self.reader, fname, folded, w.fuzzy)
                      if not t.startswith(EXACT_MARK)]
             terms = self._most_frequent(fname, terms)
             subs += [wq.Term(fname, t, boost=_boost(fname)) for t in terms]
         return _or(subs) if subs else wq.NullQuery
+
+
+def near_terms(reader: IndexReader, fname: str, word: str, maxdist: int) -> set[str]:
+    """Index terms within ``maxdist`` edits, sharing the first letter.
+
+    Asked of each segment: a segment reader walks its term list with a Levenshtein
+    automaton, while the multi-segment reader compares every term in Python.
+    """
+    out: set[str] = set()
+    for seg, _ in reader.leaf_readers():
+        out.update(seg.terms_within(fname, word, maxdist, prefix=1))
+    return out
 
 
 def wildcard_pattern(w: Word) -> str:

@@ -14,12 +14,16 @@ falls back to the public, slower, one-posting-at-a-time interface.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import accumulate
+from pickle import loads
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.wrappers import FilterMatcher
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 from .doc_table import DocTable
@@ -37,6 +41,8 @@ class SetScorer:
         self.reader = searcher.reader()
         self.table = table
         self._postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
+        self._raw_values: dict[tuple[str, str], list[Any] | None] = {}
+        self.leaves = self.reader.leaf_readers()
 
     # Which documents
 
@@ -59,11 +65,38 @@ class SetScorer:
         if isinstance(q, wq.AndNot):
             pos = self.docs(q.a)
             return pos - self.docs(q.b) if pos else pos
+        if isinstance(q, wq.Phrase) and len(q.words) > 1:
+            found = self._phrase_docs(q)
+            if found is not None:
+                return found
         if isinstance(q, wq.Every):
             return set(self.table.live_docs())
         if q is wq.NullQuery:
             return set()
         return set(self.searcher.docs_for_query(q))
+
+    def _phrase_docs(self, q: wq.Phrase) -> set[int] | None:
+        """Documents with the words in order (``slop`` - 1 others allowed between two).
+
+        Whoosh checks phrases through span objects, tens of µs per candidate; here the
+        candidates are the intersection of the words' documents and each one's positions
+        are unpickled straight from the posting blocks. None: fall back to Whoosh.
+        """
+        sets = sorted((self.docs(wq.Term(q.fieldname, w)) for w in q.words), key=len)
+        candidates = sets[0].intersection(*sets[1:])
+        if not candidates:
+            return candidates
+        values = [self._values(q.fieldname, w) for w in q.words]
+        if any(v is None for v in values):
+            return None
+        return {d for d in candidates
+                if _in_order([_positions(v[d]) for v in values if v is not None], q.slop)}
+
+    def _values(self, field: str, text: str) -> dict[int, bytes] | None:
+        """Docnum -> encoded positions of a term (None when the postings are not W3)."""
+        ids, _ = self.postings(field, text)
+        values = self._raw_values.get((field, text))
+        return None if values is None else dict(zip(ids, values, strict=True))
 
     # How well
 
@@ -97,52 +130,102 @@ class SetScorer:
         if hit is None:
             ids: list[int] = []
             weights: list[float] = []
-            if (field, text) in self.reader:
-                for seg, base in self.reader.leaf_readers():
-                    if (field, text) in seg:
-                        _read_term(seg.postings(field, text), base, ids, weights)
+            values: list[Any] | None = []
+            for seg, base in self.leaves:
+                try:
+                    m = seg.postings(field, text)
+                except TermNotFound:
+                    continue
+                values = _read_term(m, base, ids, weights, values)
             hit = (ids, weights)
             self._postings[key] = hit
+            self._raw_values[key] = values
         return hit
 
 
-def _read_term(m: Any, base: int, ids: list[int], weights: list[float]) -> None:
+def _read_term(m: Any, base: int, ids: list[int], weights: list[float],
+               values: list[Any] | None) -> list[Any] | None:
+    """Appends a segment's live postings; returns ``values`` (None once unavailable)."""
     deleted: Any = ()
     if isinstance(m, FilterMatcher) and m._exclude:
         deleted, m = m._ids, m.child
     blocks = _blocks(m) if isinstance(m, W3LeafMatcher) else _one_by_one(m)
-    for bids, bweights in blocks:
+    for bids, bweights, bvalues in blocks:
+        if bvalues is None:
+            values = None
         if deleted:
-            for d, w in zip(bids, bweights, strict=True):
-                if d not in deleted:
-                    ids.append(base + d)
-                    weights.append(w)
-        elif base:
-            ids.extend([base + d for d in bids])
-            weights.extend(bweights)
-        else:
-            ids.extend(bids)
-            weights.extend(bweights)
+            keep = [i for i, d in enumerate(bids) if d not in deleted]
+            ids.extend([base + bids[i] for i in keep])
+            weights.extend([bweights[i] for i in keep])
+            if values is not None:
+                values.extend([bvalues[i] for i in keep])
+            continue
+        ids.extend([base + d for d in bids] if base else bids)
+        weights.extend(bweights)
+        if values is not None:
+            values.extend(bvalues)
+    return values
 
 
-def _blocks(m: W3LeafMatcher) -> Iterator[tuple[Any, Any]]:
+def _blocks(m: W3LeafMatcher) -> Iterator[tuple[Any, Any, Any]]:
+    """(ids, weights, values) per posting block, decoded with C-speed helpers.
+
+    Whoosh's own ``_read_ids``/``_read_weights`` decode through Python generators, which
+    cost more than the scoring itself.
+    """
     while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._weights is None:
-            m._read_weights()
-        yield m._ids, m._weights
+        if m._data is None:
+            m._read_data()
+        raw_ids, raw_weights, raw_values = m._data[0], m._data[1], m._data[2]
+        ids = raw_ids if m._byteids else list(accumulate(raw_ids))
+        count = m._blocklength
+        if raw_weights is None:
+            weights: Any = [1.0] * count
+        elif isinstance(raw_weights, float):
+            weights = [raw_weights] * count
+        else:
+            weights = raw_weights
+        values = raw_values if isinstance(raw_values, list | tuple) else None
+        yield ids, weights, values
         m._next_block()
 
 
-def _one_by_one(m: Any) -> Iterator[tuple[list[int], list[float]]]:
+def _one_by_one(m: Any) -> Iterator[tuple[list[int], list[float], None]]:
     ids: list[int] = []
     weights: list[float] = []
     while m.is_active():
         ids.append(m.id())
         weights.append(m.weight())
         m.next()
-    yield ids, weights
+    yield ids, weights, None
+
+
+def _positions(value: bytes) -> list[int]:
+    """Whoosh's Positions encoding: a 4-byte count, then pickled deltas (the final STOP
+    opcode may have been trimmed, as ``Positions.decode_positions`` allows)."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(loads(value[4:])))
+
+
+def _in_order(plists: list[list[int]], slop: int) -> bool:
+    if slop <= 1:
+        starts = set(plists[0])
+        for i, plist in enumerate(plists[1:], 1):
+            starts &= {p - i for p in plist}
+            if not starts:
+                return False
+        return True
+    for start in plists[0]:
+        prev = start
+        for plist in plists[1:]:
+            i = bisect_right(plist, prev)
+            if i == len(plist) or plist[i] > prev + slop:
+                break
+            prev = plist[i]
+        else:
+            return True
+    return False
 
 
 def positive_terms(q: wq.Query, boost: float = 1.0) -> Iterator[tuple[str, str, float]]:

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from whoosh.reading import IndexReader
 from whoosh.support.levenshtein import distance
 
-from .analysis import STOPWORDS, fold, words
+from .analysis import EXACT_MARK, STOPWORDS, fold, words
+from .query_build import near_terms
 from .query_syntax import Phrase, Word
 
 RARE = 2  # a word found in more articles than this is taken as correctly spelt
@@ -32,16 +33,11 @@ def suggest(reader: IndexReader, folded: str) -> str | None:
         return None
     maxdist = 2 if len(folded) >= 7 else 1
     best: tuple[int, int, str] | None = None  # (-distance, df, term)
-    field = reader.schema["body"]
-    for btext in reader.expand_prefix("body", folded[:1]):
-        term = field.from_bytes(btext)
-        if abs(len(term) - len(folded)) > maxdist or term == folded:
-            continue
-        d = distance(term, folded, limit=maxdist)
-        if d > maxdist:
+    for term in near_terms(reader, "body", folded, maxdist):
+        if term == folded or term.startswith(EXACT_MARK) or not term.isalpha():
             continue
         df = reader.doc_frequency("body", term)
-        cand = (-d, df, term)
+        cand = (-distance(term, folded, limit=maxdist), df, term)
         if _better_enough(df, own) and (best is None or cand > best):
             best = cand
     return best[2] if best else None

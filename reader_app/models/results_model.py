@@ -52,7 +52,7 @@ class ResultsModel(QAbstractListModel):
         """Replace the rows; bumps ``generation`` so late snippet batches are ignored."""
         self.beginResetModel()
         self.generation += 1
-        self.query = results.query
+        self.query = results.corrected or results.query  # what the snippets must highlight
         ids = list(results.ids) or [h.article_id for h in results.hits]
         seen: set[int] = set()
         self._ids = [i for i in ids if not (i in seen or seen.add(i))]

@@ -71,3 +71,22 @@ class NoResults(QLabel):
             f"<p style='font-size:13pt'>No article matches <b>{escape(query)}</b></p>"
             f"<p style='color:#5f6368'>{hint} See Help &gt; Search syntax.</p>"
         )
+
+
+class DropOverlay(QLabel):
+    """Covers the window while files are dragged over it, so the drop target is obvious."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("dropOverlay")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setText("Drop to import into your library")
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.hide()
+
+    def cover(self) -> None:
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.raise_()
+        self.show()

@@ -49,7 +49,7 @@ class EntityPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("entitySidebar")
-        self.setMinimumWidth(220)
+        self.setMinimumWidth(190)
         self.article_model = EntityModel(self)
         self.results_model = EntityModel(self)
         self.tree = QTreeView(self)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QIcon, QKeyEvent
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -35,6 +35,13 @@ class SearchBox(QLineEdit):
         self.setPlaceholderText(PLACEHOLDER)
         self.setClearButtonEnabled(True)
         self.addAction(QIcon(icon_path("search")), QLineEdit.ActionPosition.LeadingPosition)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        """Files dropped here are for importing, not for typing their path."""
+        if event.mimeData().hasUrls():
+            event.ignore()
+            return
+        super().dragEnterEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (
@@ -195,6 +202,3 @@ class SearchBar(QWidget):
             self.count.setText("1 article")
         else:
             self.count.setText(f"{total:,} articles".replace(",", " "))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # pragma: no cover
-        return super().eventFilter(watched, event)

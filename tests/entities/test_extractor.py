@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 from index.entities import EntityExtractor
@@ -22,7 +23,7 @@ def assert_offsets(text: str, mentions: list[Mention]) -> None:
         assert m.text == m.text.strip()
     starts = [m.start for m in mentions]
     assert starts == sorted(starts)
-    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(mentions))
 
 
 def test_french_sample_finds_people_organisations_places(extractor: EntityExtractor) -> None:
@@ -75,6 +76,12 @@ def test_low_confidence_without_a_pipeline(extractor: EntityExtractor) -> None:
     assert mentions
     assert all(m.confidence < 1.0 for m in mentions)
     assert by_canonical(mentions).get("Brussels") == "place"
+
+
+def test_missing_package_is_skipped_and_falls_back() -> None:
+    ex = EntityExtractor({"fr": "fr_core_news_sm", "de": "de_core_news_not_installed"})
+    assert ex.languages() == ["fr"]
+    assert ex.low_confidence("de")
 
 
 def test_long_text_is_split_into_pieces_with_exact_offsets() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,8 @@ FILES = sorted(GOLD.glob("*.json"))
 
 
 def load(lang: str) -> list[dict]:
-    return [d for d in (json.loads(f.read_text(encoding="utf-8")) for f in FILES) if d["lang"] == lang]
+    docs = [json.loads(f.read_text(encoding="utf-8")) for f in FILES]
+    return [d for d in docs if d["lang"] == lang]
 
 
 def test_gold_set_size() -> None:
@@ -45,6 +47,9 @@ def test_french_gold_f1_stays_above_floor(extractor: EntityExtractor) -> None:
     predicted = extractor.extract_batch([(d["text"], "fr") for d in docs])
     scores = Scores()
     for doc, mentions in zip(docs, predicted, strict=True):
+        for a, b in pairwise(mentions):
+            assert a.end <= b.start
+        assert all(doc["text"][m.start : m.end] == m.text for m in mentions)
         gold = [(e["start"], e["end"], e["label"]) for e in doc["entities"]]
         scores.add(gold, [(m.start, m.end, m.label) for m in mentions])
     assert scores.overall.f1 > 0.80, f"French gold F1 fell to {scores.overall.f1:.3f}"

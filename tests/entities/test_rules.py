@@ -224,7 +224,9 @@ def test_canonical_is_longest_full_form(fr: ArticleContext) -> None:
     )
     assert [m.text for m in got] == ["Commission européenne"]
     text2 = "Fatoumata Diallo arrive. Diallo parle. Mme Diallo repart."
-    got2 = run(text2, fr, span(text2, "Diallo", "person", 2), span(text2, "Fatoumata Diallo", "person"))
+    got2 = run(
+        text2, fr, span(text2, "Diallo", "person", 2), span(text2, "Fatoumata Diallo", "person")
+    )
     assert {m.canonical for m in got2} == {"Fatoumata Diallo"}
     assert len(got2) == 3
 
@@ -249,3 +251,71 @@ def test_english_span_cut_at_lower_case_words(en: ArticleContext) -> None:
     )
     assert [m.text for m in got] == ["ECOWAS", "World Bank", "Mali", "Niger"]
     assert all(m.confidence < 1 for m in got)
+
+
+def test_context_cues_decide_the_type(fr: ArticleContext) -> None:
+    text = (
+        "La société australienne Goldstone Resources investit. Le canadien Barrick proteste. "
+        "Dans la province du Soum, confie Rabiou Issa, délégué syndical, les chars Leclerc "
+        "passent."
+    )
+    got = run(
+        text,
+        fr,
+        span(text, "Goldstone Resources", "person"),
+        span(text, "Barrick", "person"),
+        span(text, "Soum", "person"),
+        span(text, "Rabiou Issa", "place"),
+        span(text, "Leclerc", "person"),
+    )
+    assert [(m.text, m.label) for m in got] == [
+        ("Goldstone Resources", "organisation"),
+        ("Barrick", "organisation"),
+        ("Soum", "place"),
+        ("Rabiou Issa", "person"),
+        ("Leclerc", "other"),
+    ]
+
+
+def test_name_heads_extend_the_span(fr: ArticleContext) -> None:
+    text = "Des tracteurs rue de la Loi, des chercheurs de l'université de Bordeaux."
+    got = run(text, fr, span(text, "Loi", "other"), span(text, "Bordeaux", "place"))
+    assert table(got) == [
+        ("rue de la Loi", "place", "rue de la Loi"),
+        ("université de Bordeaux", "organisation", "université de Bordeaux"),
+    ]
+
+
+def test_organisation_keeps_its_complement(fr: ArticleContext) -> None:
+    text = "L'Institut Pasteur de Lille et la Banque européenne d'investissement financent."
+    got = run(
+        text,
+        fr,
+        span(text, "Institut Pasteur", "organisation"),
+        span(text, "Lille", "place"),
+        span(text, "Banque européenne", "organisation"),
+    )
+    assert [m.text for m in got] == [
+        "Institut Pasteur de Lille",
+        "Banque européenne d'investissement",
+    ]
+
+
+def test_bracketed_short_form_takes_the_long_form_type(fr: ArticleContext) -> None:
+    text = "La Société des mines de l'Aïr (Somaïr) ferme. La Somaïr employait 600 personnes."
+    got = run(
+        text,
+        fr,
+        span(text, "Société des mines de l'Aïr", "organisation"),
+        span(text, "Somaïr", "place"),
+        span(text, "Somaïr", "place", 2),
+    )
+    assert {(m.label, m.canonical) for m in got} == {
+        ("organisation", "Société des mines de l'Aïr")
+    }
+
+
+def test_capitalised_state_name_is_kept_whole(en: ArticleContext) -> None:
+    text = "A State Department spokesperson said the Vingt-Sept and the States agreed."
+    got = run(text, en, span(text, "State Department", "place"), span(text, "States", "place"))
+    assert [(m.text, m.label) for m in got] == [("State Department", "organisation")]

@@ -195,3 +195,16 @@ def test_members_read_again_after_release(tmp_path: Path) -> None:
     archive.write_bytes(make_zip(tmp_path / "b.zip", {"x.txt": b"Autre. Texte."}).read_bytes())
     os.utime(archive, ns=(1, 1))  # a changed archive is reopened, not served from the cache
     assert first.read() == b"Autre. Texte."
+
+
+def test_file_name_not_valid_utf8_gets_a_storable_origin(tmp_path: Path) -> None:
+    raw = os.fsencode(tmp_path) + b"/caf\xe9.txt"  # a Latin-1 name from an old disk
+    try:
+        with open(raw, "wb") as handle:
+            handle.write(b"Un texte. Fin.")
+    except (OSError, ValueError):
+        pytest.skip("this file system refuses names that are not UTF-8")
+    [source] = iter_sources([tmp_path])
+    assert source.origin == f"{tmp_path}/café.txt"
+    source.origin.encode("utf-8")  # storable in SQLite, showable in Qt
+    assert source.read() == b"Un texte. Fin."

@@ -13,6 +13,7 @@ import pytest
 
 from index.importers import Format, ParseOutcome, parse, registry
 from index.importers.decoding import decode_text, repair_mojibake
+from index.importers.parsing import valid_iso_date
 from index.importers.registry import rank_formats
 from index.importers.text import derive_title, first_sentence, shorten
 
@@ -184,6 +185,22 @@ def test_shared_seed_samples_match_their_reference(shared_data: Path) -> None:
         draft = only_draft(parse_file(path))
         assert (draft.text, draft.date) == (row["text"], row["date"]), path.name
         assert 10 <= len(draft.title) <= 120 and not draft.title[0].isdigit(), draft.title
+
+
+@pytest.mark.extended
+def test_plain_text_title_line_on_bbc_articles(shared_data: Path) -> None:
+    """Title line + blank line + body, as people save articles: title and body come back."""
+    import gzip as gz
+    import json
+
+    with gz.open(shared_data / "news-en" / "bbc.jsonl.gz", "rt", encoding="utf-8") as handle:
+        rows = [json.loads(line) for _, line in zip(range(300), handle, strict=False)]
+    for row in rows:
+        data = f"{row['title']}\r\n\r\n{row['text']}\r\n".encode("cp1252", errors="replace")
+        draft = only_draft(parse(f"/x/{row['id']}.txt", data))
+        body = row["text"].encode("cp1252", errors="replace").decode("cp1252")
+        assert draft.title == row["title"]
+        assert draft.text == "\n".join(" ".join(p.split()) for p in body.split("\n") if p.strip())
 
 
 # --- encodings ---------------------------------------------------------------------------
@@ -402,6 +419,21 @@ def test_rank_formats_content_beats_extension_and_ties_keep_order() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("2025-03-14", True),
+        ("2025-03-14T10:00:00Z", True),
+        ("2025-03-14T10:00:00+01:00", True),
+        ("2025-13-45", False),
+        ("14/03/2025", False),
+        ("", False),
+    ],
+)
+def test_dates_from_any_format_are_checked(value: str, valid: bool) -> None:
+    assert valid_iso_date(value) is valid
+
+
 def test_every_registered_format_loaded() -> None:
     loaded = registry()
     assert loaded.load_errors == ()
@@ -448,6 +480,16 @@ def test_markdown_unclosed_front_matter_is_ignored() -> None:
     outcome = parse("/a/b.md", b"---\ntitle: X\n\nLe texte. Fin.\n")
     assert outcome.status == "ok"
     assert any("not closed" in w for w in outcome.warnings)
+
+
+def test_markdown_toml_front_matter() -> None:
+    data = (
+        b'+++\ntitle = "Un titre TOML"\ndate = 2024-03-05T10:00:00+01:00\n'
+        b'authors = ["Anne Roy", "Luc Petit"]\n+++\n\nLe texte. Fin.\n'
+    )
+    draft = only_draft(parse("/a/hugo.md", data))
+    assert (draft.title, draft.date) == ("Un titre TOML", "2024-03-05T10:00:00+01:00")
+    assert draft.authors == ("Anne Roy", "Luc Petit")
 
 
 def test_markdown_without_front_matter_takes_first_heading() -> None:

@@ -168,6 +168,7 @@ def test_empty_query_lists_everything(corpus_index: SearchIndex,
     results = corpus_index.search("   ", limit=3)
     assert results.total == len(articles)
     assert len(results.hits) == 3
+    assert results.ids == corpus_index.search("", sort="newest").ids
 
 
 def test_open_refuses_other_schema_version(tmp_path: Path) -> None:
@@ -239,4 +240,37 @@ def test_concurrent_search_while_adding(tmp_path: Path, articles: dict[str, Inde
     assert not errors
     assert ix.search("pluie").total == 50
     assert seen
+    ix.close()
+
+
+def test_several_segments_with_deletions(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    for batch in range(3):  # bulk commits do not merge: three segments
+        ix.add([IndexDoc(batch * 10 + i, f"Dépêche {i}", f"Le fleuve Niger, numéro {i}.",
+                         date=f"2025-0{batch + 1}-1{i}") for i in range(5)], bulk=True)
+    ix.delete([11, 22])
+    results = ix.search("fleuve", limit=100)
+    assert results.total == 13
+    assert set(results.ids) == {b * 10 + i for b in range(3) for i in range(5)} - {11, 22}
+    assert ix.search("fleuve", sort="newest").ids[0] == 24
+    assert ix.hits("fleuve", [22]) == []
+    ix.optimize()
+    assert ix.search("fleuve").total == 13
+    ix.close()
+
+
+def test_relevance_order_is_score_order(corpus_index: SearchIndex) -> None:
+    results = corpus_index.search("Sahel OR ministre OR alliance", limit=50)
+    scores = [h.score for h in results.hits]
+    assert len(scores) == results.total > 3
+    assert scores == sorted(scores, reverse=True)
+    assert all(s > 0 for s in scores)
+
+
+def test_frequent_word_ranks_article_where_it_weighs_more(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    filler = " ".join(["texte"] * 200)
+    ix.add([IndexDoc(1, "Long", f"Niger. {filler}"), IndexDoc(2, "Court", "Niger, Niger."),
+            IndexDoc(3, "Autre", "Rien à voir.")])
+    assert ix.search("niger").ids == (2, 1)
     ix.close()

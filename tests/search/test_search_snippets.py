@@ -7,8 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from index.search import IndexDoc, SearchIndex
-from index.search.highlight import FRAGMENT, Highlighter, snippet
-from index.search.query_syntax import parse
+from index.search.highlight import FRAGMENT, snippet
 
 
 def marked(html_text: str) -> list[str]:
@@ -54,11 +53,10 @@ def test_entity_only_match_falls_back_to_opening(tmp_path: Path) -> None:
     ix.close()
 
 
-def test_fragments_around_densest_matches_with_ellipses() -> None:
+def test_fragments_around_densest_matches_with_ellipses(corpus_index: SearchIndex) -> None:
     filler = "Lorem ipsum dolor sit amet. " * 30
     text = filler + "Le Sahel et encore le Sahel, toujours le Sahel. " + filler + "Sahel. " + filler
-    hl = Highlighter.for_query(parse("Sahel"))
-    snip = snippet(text, hl.spans(text))
+    snip = snippet(text, corpus_index.match_spans("Sahel", text))
     parts = snip.split("…")
     assert snip.startswith("…") and snip.endswith("…")
     assert len(marked(snip)) == 4  # the dense fragment (3) and the second one (1)
@@ -66,9 +64,9 @@ def test_fragments_around_densest_matches_with_ellipses() -> None:
     assert len(re.sub(r"</?mark>", "", snip)) <= 2 * FRAGMENT + 80
 
 
-def test_short_text_has_no_ellipsis() -> None:
+def test_short_text_has_no_ellipsis(corpus_index: SearchIndex) -> None:
     text = "Une courte dépêche sur le Sahel."
-    snip = snippet(text, Highlighter.for_query(parse("sahel")).spans(text))
+    snip = snippet(text, corpus_index.match_spans("sahel", text))
     assert snip == "Une courte dépêche sur le <mark>Sahel</mark>."
 
 
@@ -108,7 +106,15 @@ def test_match_spans_skip_negated_and_metadata_terms(corpus_index: SearchIndex,
 def test_match_spans_exact_mode_keeps_accents(corpus_index: SearchIndex) -> None:
     text = "Le président et la President Elect."
     assert spans_text(corpus_index, "=président", text) == ["président"]
+    assert spans_text(corpus_index, "=president", text) == ["President"]
     assert spans_text(corpus_index, "président", text) == ["président", "President"]
+
+
+def test_match_spans_ligatures_and_phrase_with_elision(corpus_index: SearchIndex) -> None:
+    text = "Le Président de la République et l’Œuvre ; Président de l’Alliance."
+    assert spans_text(corpus_index, '"Président de Alliance"', text) == [
+        "Président de l’Alliance"]
+    assert spans_text(corpus_index, "oeuvre", text) == ["Œuvre"]
 
 
 def test_match_spans_offsets_are_exact(corpus_index: SearchIndex) -> None:
