@@ -11,9 +11,9 @@ stem. Three variants per target:
     en: -s, -es, -y/-ies);
 (b) one word misspelled by one letter (substitution, deletion or insertion, never the
     first letter), the word chosen among those of 5+ letters;
-(c) French: every word starting with a vowel or h written with an elision (l', d', qu'),
-    straight and curly apostrophes alternating; when no word starts so, the best such
-    word of the article replaces the fourth. English: the plain four words.
+(c) French: every word starting with a vowel or h written with an elision (l', or d'
+    before a plural), straight and curly apostrophes alternating; when no word starts
+    so, the best such word of the article replaces the fourth. English: the plain words.
 
 Reciprocal rank of the target within the top 10, for ``Library.search(q, limit=10)`` and
 for SQLite FTS5 (porter unicode61 remove_diacritics 2) on the same articles, the words
@@ -182,7 +182,8 @@ def variant_c(t: Target, number: int) -> str:
     out = []
     for k, w in enumerate(words):
         if w[0] in VOWELS:
-            article = ("l", "d", "qu")[(number + k) % 3]
+            plural = w.endswith(("s", "x"))  # "l’" before a plural reads wrong: "d’"
+            article = "d" if plural else ("l", "d")[(number + k) % 2]
             w = f"{article}{APOS[(number + k) % 2]}{w}"
         out.append(w)
     return " ".join(out)

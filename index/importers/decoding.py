@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 
@@ -96,11 +97,27 @@ def utf16_without_bom(head: bytes) -> str | None:
         return None
     even, odd = sample[0::2], sample[1::2]
     even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / max(1, len(odd))
+    guess = None
     if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
+        guess = "utf-16-be"
+    elif odd_nul > 0.3 and even_nul < 0.05:
+        guess = "utf-16-le"
+    if guess and _plausible_text(sample[: len(sample) // 2 * 2].decode(guess, "replace")):
+        return guess
     return None
+
+
+def _plausible_text(text: str) -> bool:
+    """Most characters are letters, digits, spaces or punctuation, and words are separated.
+
+    A NUL in every other byte is also what many binary formats look like; decoding them
+    as UTF-16 gives symbol soup ("˿˿˿") that must not become an article.
+    """
+    if not text:
+        return False
+    good = sum(1 for c in text if c.isalnum() or c.isspace() or unicodedata.category(c)[0] == "P")
+    spaced = len(text) < 40 or any(c.isspace() for c in text)
+    return spaced and good / len(text) >= 0.8
 
 
 def bom_encoding(data: bytes) -> tuple[str, int] | None:

@@ -528,3 +528,14 @@ def test_parse_runs_in_a_spawned_process_pool(text_fixtures: Path) -> None:
         outcomes = list(pool.map(parse, [str(f) for f in files], [f.read_bytes() for f in files]))
     assert [o.status for o in outcomes] == ["ok", "ok", "ok"]
     assert outcomes[0].drafts[0].text == outcomes[1].drafts[0].text
+
+
+def test_nul_pattern_binary_is_not_read_as_utf16() -> None:
+    """Every other byte NUL but symbol soup once decoded: a binary file, not UTF-16 text."""
+    from index.importers import parse
+
+    outcome = parse("/x/bad.txt", b"\x00\x01\x02\xff" * 300)
+    assert outcome.status == "failed"
+    assert "not a text file" in outcome.reason
+    good = parse("/x/ok.txt", "Le Mali et le Niger ont signé un accord.".encode("utf-16-be"))
+    assert good.status == "ok" and good.drafts[0].text.startswith("Le Mali")
