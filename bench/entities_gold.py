@@ -57,7 +57,7 @@ def hipe_docs() -> list[dict]:
     ]
 
 
-TITLE = re.compile(r"^(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Me|Dr|Sir)\s+")
+TITLE = re.compile(r"(?:M\.|MM\.|Mme|Mmes|Mlle|Mgr|Me|Dr|Sir)\s+")
 
 
 def without_titles(docs: list[dict]) -> list[dict]:

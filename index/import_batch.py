@@ -22,8 +22,11 @@ from index.store import canonical_url, content_hash, now_iso
 if TYPE_CHECKING:
     from index.library import Library
 
-BATCH_ARTICLES = 1000
-BATCH_SECONDS = 2.0
+# The first batch is committed after a second so a person sees results at once; later
+# ones wait longer (each Whoosh commit merges segments, so fewer commits import faster).
+BATCH_ARTICLES = 5000
+FIRST_BATCH_SECONDS = 1.0
+MAX_BATCH_SECONDS = 16.0
 
 
 class ImportBatch:
@@ -46,6 +49,7 @@ class ImportBatch:
         self._pending: list[FileReport | ParsedSource] = []
         self._pending_articles = 0
         self._last_flush = time.monotonic()
+        self._interval = FIRST_BATCH_SECONDS
 
     def add(self, parsed: ParsedSource) -> None:
         """Queue one parsed source; failures become report lines, never exceptions."""
@@ -63,7 +67,7 @@ class ImportBatch:
             self._progress(self._done, self._total, parsed.origin)
         if (
             self._pending_articles >= BATCH_ARTICLES
-            or time.monotonic() - self._last_flush >= BATCH_SECONDS
+            or time.monotonic() - self._last_flush >= self._interval
         ):
             self.flush()
 
@@ -92,6 +96,7 @@ class ImportBatch:
         self._pending.clear()
         self._pending_articles = 0
         self._last_flush = time.monotonic()
+        self._interval = min(self._interval * 2, MAX_BATCH_SECONDS)
 
     def _write_source(self, parsed: ParsedSource) -> tuple[FileReport, list[Article]]:
         store = self.store

@@ -91,7 +91,7 @@ class ImportController(QObject):
     def _import_progress(self, done: int, total: int, current: str) -> None:
         name = current.rsplit("/", 1)[-1] if current else ""
         of = f" of {total}" if total > 0 else ""
-        self._show_progress(done, total, f"Importing {done}{of} %p% {name}".strip())
+        self._show_progress(done, total, f"Importing {done}{of} — {name}" if name else "Importing…")
 
     def _import_done(self, report: ImportReport) -> None:
         self._queued_imports -= 1
@@ -131,7 +131,7 @@ class ImportController(QObject):
         if done == 0:
             noun = "article" if total == 1 else "articles"
             self._status.showMessage(f"Entities: {total} {noun} queued", 10000)
-        self._show_progress(done, total, f"Entities {done} of {total}")
+        self._show_progress(done, total, f"Finding entities: {done} of {total} articles")
         self.entitiesProgress.emit(done, total)
 
     def _entities_done(self, count: int) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
@@ -37,9 +37,11 @@ from PySide6.QtWidgets import (
 
 from index.models import Article, ImportReport, SearchResults
 from reader_app.help_dialogs import show_about, show_search_syntax
+from reader_app.facets_controller import FacetsController
 from reader_app.import_controller import ImportController
+from reader_app.list_menu import build_result_menu
 from reader_app.menus import build_menus
-from reader_app.models.entity_model import EntityRow, rows_from_mentions
+from reader_app.models.entity_model import rows_from_mentions
 from reader_app.models.results_model import ResultsModel
 from reader_app.search_controller import SearchController, SearchRequest
 from reader_app.style import SAMPLES, icon_path
@@ -48,7 +50,7 @@ from reader_app.views.empty_state import DropOverlay, EmptyState, NoResults
 from reader_app.views.entity_panel import RESULTS_MODE, EntityPanel
 from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
 from reader_app.views.result_delegate import ResultDelegate
-from reader_app.views.search_bar import SearchBar
+from reader_app.views.search_bar import SearchBar, banner_html
 from reader_app.workers import ProgressFn, TaskRunner
 
 PAGE_LIST, PAGE_EMPTY, PAGE_NONE = 0, 1, 2
@@ -79,12 +81,13 @@ class MainWindow(QMainWindow):
         self.readers = TaskRunner(3, self)
         self.writer = TaskRunner(1, self)
         self.search = SearchController(library, self.readers, self)
+        self.facets = FacetsController(library, self.readers, self.search, self)
         self.current_article: Article | None = None
         self.last_report: ImportReport | None = None
         self.import_dialog: ImportSummaryDialog | None = None
         self._article_seq = 0
         self._closing = False
-        self._label_cache: dict[str, str] | None = None
+        self.library_size = 0
         self.setWindowTitle("Veille")
         self.setWindowIcon(QIcon(icon_path("veille")))
         self.setAcceptDrops(True)
@@ -116,6 +119,7 @@ class MainWindow(QMainWindow):
         self.article_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.article_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.article_list.setMouseTracking(True)
+        self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.empty_state = EmptyState(self)
         self.empty_state.set_samples_available(SAMPLES.is_dir())
         self.no_results = NoResults(self)
@@ -137,6 +141,14 @@ class MainWindow(QMainWindow):
         self.report_button.setText("Import details…")
         self.report_button.setAutoRaise(True)
         self.report_button.hide()
+        for widget, name in (
+            (self.search_box, "Search the library"),
+            (self.article_list, "Articles found"),
+            (self.article_view, "Article"),
+            (self.entity_panel.tree, "Entities"),
+            (self.progress, "Background work progress"),
+        ):
+            widget.setAccessibleName(name)
 
     def _build_layout(self) -> None:
         left = QWidget(self)
@@ -154,7 +166,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.entity_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([400, 620, 280])
+        self.splitter.setSizes([400, 580, 320])
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -181,6 +193,8 @@ class MainWindow(QMainWindow):
             "article_entities": lambda: self.entity_panel.set_mode(0),
             "results_entities": lambda: self.entity_panel.set_mode(RESULTS_MODE),
             "toggle_related": self._toggle_related,
+            "zoom_in": lambda: self.zoom_article(1),
+            "zoom_out": lambda: self.zoom_article(-1),
             "reset_filters": self.reset_filters,
             "extract_entities": lambda: self.jobs.extract_entities(),
             "search_syntax": lambda: show_search_syntax(self),
@@ -196,10 +210,14 @@ class MainWindow(QMainWindow):
         sb.sortChanged.connect(self.search.set_sort)
         sb.filtersChanged.connect(lambda: self.search.set_filters(sb.filters()))
         self.search.resultsReady.connect(self._show_results)
+        self.facets.facetsReady.connect(self._facets_done)
+        self.facets.entitiesReady.connect(self.entity_panel.set_result_entities)
+        self.facets.failed.connect(self._facets_failed)
         self.search.searchFailed.connect(
             lambda msg: self.statusBar().showMessage(f"Search failed: {msg}", 10000)
         )
         self.results_model.rowsWanted.connect(self._fetch_rows)
+        self.article_list.customContextMenuRequested.connect(self._list_menu)
         self.article_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.article_pane.stepMatch.connect(self.step_match)
         self.article_pane.relatedActivated.connect(self.open_article)
@@ -210,6 +228,7 @@ class MainWindow(QMainWindow):
         self.empty_state.importRequested.connect(self.choose_files)
         self.banner.linkActivated.connect(self._banner_link)
         self.report_button.clicked.connect(self.show_last_report)
+        self.article_pane.related_toggle.toggled.connect(self.actions_.show_related.setChecked)
         self.jobs.importFinished.connect(self._import_finished)
         self.jobs.entitiesProgress.connect(lambda _d, _t: self._entities_arrived())
         self.jobs.entitiesFinished.connect(lambda _n: self._entities_arrived(final=True))
@@ -229,11 +248,20 @@ class MainWindow(QMainWindow):
             self.search_bar.sort.setCurrentIndex(index)
             self.search_bar.sort.blockSignals(False)
             self.search.sort = str(sort)
+        if self.settings.value("view/entityMode", 0, int) == RESULTS_MODE:
+            self.entity_panel.set_mode(RESULTS_MODE)
+        self._zoom = 0
+        self.zoom_article(int(self.settings.value("view/zoom", 0, int)))
+        related = self.settings.value("view/related", True, bool)
+        self.actions_.show_related.setChecked(related)
+        self.article_pane.set_related_visible(related)
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("search/sort", self.search_bar.sort_key())
+        self.settings.setValue("view/entityMode", self.entity_panel.mode)
+        self.settings.setValue("view/related", self.actions_.show_related.isChecked())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -251,21 +279,29 @@ class MainWindow(QMainWindow):
     def _count_library(self) -> None:
         lib = self.library
 
-        def job(_p: ProgressFn, _c: threading.Event) -> int:
-            return int(lib.article_count())
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, int]:
+            return int(lib.article_count()), int(lib.pending_entities())
 
         self.readers.start(job, self._library_counted)
 
-    def _library_counted(self, count: int) -> None:
+    def _library_counted(self, counts: tuple[int, int]) -> None:
         if self._closing:
             return
+        count, pending = counts
+        if pending:
+            self.jobs.extract_entities()  # a previous session stopped before finishing
         self.library_size = count
+        self._update_title()
         if count == 0:
             self.list_stack.setCurrentIndex(PAGE_EMPTY)
             self.search_bar.set_count(0, 0)
         else:
             self.search.search_now()
         self.libraryCounted.emit(count)
+
+    def _update_title(self) -> None:
+        n = self.library_size
+        self.setWindowTitle(f"Veille — {n} article{'s' if n != 1 else ''}" if n else "Veille")
 
     # --- search ----------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -283,40 +319,42 @@ class MainWindow(QMainWindow):
     def _show_results(self, request: SearchRequest, results: SearchResults) -> None:
         if self._closing:
             return
-        current_id = self.current_article.id if self.current_article else None
+        same_query = (results.corrected or results.query) == self.results_model.query
+        scroll = self.article_list.verticalScrollBar().value()
         self.results_model.set_results(results)
         self.search_bar.set_count(self.results_model.rowCount(), results.total)
         self._show_banner(results)
         if self.results_model.rowCount():
             self.list_stack.setCurrentIndex(PAGE_LIST)
-        elif getattr(self, "library_size", 0) == 0 and not request.query:
+        elif self.library_size == 0 and not request.query and request.filters is None:
             self.list_stack.setCurrentIndex(PAGE_EMPTY)
         else:
             self.no_results.show_query(request.query, request.filters is not None)
             self.list_stack.setCurrentIndex(PAGE_NONE)
-        if current_id is not None:
-            row = self.results_model.row_of(current_id)
-            if row >= 0:
-                self._select_row(row)
-            else:
-                self.open_article(current_id)  # keep reading; refresh the match highlights
+        if same_query:
+            self.article_list.verticalScrollBar().setValue(scroll)  # a refresh, not a new search
+        self._keep_reading(same_query)
         self._refresh_facets()
         self.searchFinished.emit(results)
 
-    def _show_banner(self, results: SearchResults) -> None:
-        from html import escape
+    def _keep_reading(self, same_query: bool) -> None:
+        """Keep the open article selected; re-render it only when the matches changed."""
+        if self.current_article is None:
+            return
+        row = self.results_model.row_of(self.current_article.id)
+        if row >= 0:
+            selection = self.article_list.selectionModel()
+            selection.blockSignals(True)
+            self.article_list.setCurrentIndex(self.results_model.index(row))
+            selection.blockSignals(False)
+            self.article_list.viewport().update()
+        if not same_query:
+            self.open_article(self.current_article.id)
 
-        if results.corrected and results.corrected != results.query:
-            self.banner.setText(
-                f"Showing results for <b>{escape(results.corrected)}</b> — no article has "
-                f"<i>{escape(results.query)}</i>. <a href='keep'>Search exactly what I typed</a>"
-            )
-            self.banner.show()
-        elif results.partial:
-            self.banner.setText("No article has all the words; showing articles with most of them.")
-            self.banner.show()
-        else:
-            self.banner.hide()
+    def _show_banner(self, results: SearchResults) -> None:
+        text = banner_html(results)
+        self.banner.setText(text)
+        self.banner.setVisible(bool(text))
 
     def _banner_link(self, _link: str) -> None:
         """Quoted words are taken as written: the engine does not correct them."""
@@ -324,6 +362,11 @@ class MainWindow(QMainWindow):
         if words and not any(c in self.search.query for c in '"«“:()'):
             self.search_box.setText(" ".join(f'"{w}"' for w in words))
             self.search.search_now(self.search_box.text())
+
+    def _list_menu(self, pos: QPoint) -> None:
+        menu = build_result_menu(self.article_list, pos, self.search_bar, self.current_article)
+        if menu is not None:
+            menu.popup(self.article_list.viewport().mapToGlobal(pos))
 
     def _fetch_rows(self, generation: int, ids: list[int]) -> None:
         lib, query = self.library, self.results_model.query
@@ -346,21 +389,8 @@ class MainWindow(QMainWindow):
 
     def _refresh_facets(self) -> None:
         """Source and language counts, and the sidebar's 'all results' entities."""
-        req = self.search.current
-        if req is None or self._closing:
-            return
-        lib = self.library
-        want_entities = self.entity_panel.mode == RESULTS_MODE
-        labels = self._label_cache
-
-        def job(_p: ProgressFn, _c: threading.Event) -> tuple:
-            facets = lib.facets(req.query, req.filters)
-            names = labels
-            if want_entities and names is None:
-                names = {e.name: e.label for e in lib.entities()}
-            return req.seq, facets, names
-
-        self.readers.start(job, self._facets_done, self._facets_failed)
+        if not self._closing:
+            self.facets.refresh(with_entities=self.entity_panel.mode == RESULTS_MODE)
 
     def _facets_failed(self, message: str) -> None:
         if not self._closing and self.entity_panel.mode == RESULTS_MODE:
@@ -368,19 +398,10 @@ class MainWindow(QMainWindow):
                 f"Could not count the entities of these results ({message})."
             )
 
-    def _facets_done(self, payload: tuple) -> None:
-        seq, facets, labels = payload
-        if self._closing or seq != self.search.latest_seq:
-            return
-        self.search_bar.set_facets(facets)
-        if labels is not None:
-            self._label_cache = labels
-            rows = [
-                EntityRow(labels.get(name, "other"), name, n)  # type: ignore[arg-type]
-                for name, n in facets.get("entity", [])
-            ]
-            self.entity_panel.set_result_entities(rows)
-        self.facetsShown.emit(facets)
+    def _facets_done(self, facets: dict) -> None:
+        if not self._closing:
+            self.search_bar.set_facets(facets)
+            self.facetsShown.emit(facets)
 
     # --- reading ---------------------------------------------------------------------
     def _select_row(self, row: int) -> None:
@@ -442,6 +463,13 @@ class MainWindow(QMainWindow):
     def _toggle_related(self) -> None:
         self.article_pane.set_related_visible(self.actions_.show_related.isChecked())
 
+    def zoom_article(self, steps: int) -> None:
+        """Larger or smaller article text, remembered across sessions."""
+        zoom = max(-4, min(8, self._zoom + steps))
+        self.article_view.zoomIn(zoom - self._zoom)
+        self._zoom = zoom
+        self.settings.setValue("view/zoom", zoom)
+
     def step_match(self, forward: bool = True) -> None:
         self.article_view.step_match(forward)
 
@@ -452,7 +480,7 @@ class MainWindow(QMainWindow):
 
     def _entities_arrived(self, final: bool = False) -> None:
         """Re-read the open article when its entities may just have been stored."""
-        self._label_cache = None
+        self.facets.invalidate()
         article = self.current_article
         if article is not None and not article.entities_done and not self._closing:
             self.open_article(article.id, refresh_only=True)
@@ -509,8 +537,9 @@ class MainWindow(QMainWindow):
         self.report_button.setText(f"{summary_text(report)} — details…")
         self.report_button.setToolTip("Show what happened to each file of the last import")
         self.report_button.show()
-        self._label_cache = None
-        self.library_size = getattr(self, "library_size", 0) + report.count("imported")
+        self.facets.invalidate()
+        self.library_size += report.count("imported")
+        self._update_title()
         if report.count("failed") or report.count("skipped"):
             self.show_last_report()
         self.search.search_now()

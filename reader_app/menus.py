@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
 from reader_app.style import icon_path
 
@@ -22,99 +22,118 @@ class WindowActions:
     focus_search: QAction
     next_match: QAction
     prev_match: QAction
-    show_results_entities: QAction
     show_article_entities: QAction
+    show_results_entities: QAction
     show_related: QAction
     reset_filters: QAction
+    zoom_in: QAction
+    zoom_out: QAction
     extract_entities: QAction
     search_syntax: QAction
     about: QAction
 
 
-def _action(
-    window: QMainWindow,
-    menu: QMenu,
-    text: str,
-    slot: Callable[[], object],
-    shortcut: QKeySequence | str | None = None,
-    tip: str = "",
-) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    if tip:
-        action.setStatusTip(tip)
-    action.triggered.connect(lambda _checked=False: slot())
-    menu.addAction(action)
-    return action
+# (action, menu, text, slot name, shortcut, status tip); "-" before a text adds a separator
+MENU_TABLE: tuple[tuple[str, str, str, str, QKeySequence | str | None, str], ...] = (
+    (
+        "import_files",
+        "&File",
+        "&Import files…",
+        "import_files",
+        QKeySequence.StandardKey.Open,
+        "Import news files into the library",
+    ),
+    (
+        "import_folder",
+        "&File",
+        "Import &folder…",
+        "import_folder",
+        "Ctrl+Shift+O",
+        "Import every news file in a folder",
+    ),
+    (
+        "load_samples",
+        "&File",
+        "-Load &sample articles",
+        "load_samples",
+        None,
+        "Import the sample articles that come with Veille",
+    ),
+    (
+        "last_report",
+        "&File",
+        "Last import &report…",
+        "last_report",
+        None,
+        "What happened to each file of the last import",
+    ),
+    ("quit", "&File", "-&Quit", "quit", QKeySequence.StandardKey.Quit, ""),
+    (
+        "find",
+        "&Edit",
+        "&Find in article",
+        "focus_search",
+        "Ctrl+F",
+        "Search words in the library and the article",
+    ),
+    ("focus_search", "&Edit", "Focus search &box", "focus_search", "Ctrl+L", ""),
+    ("next_match", "&Edit", "-&Next match", "next_match", "F3", ""),
+    ("prev_match", "&Edit", "&Previous match", "prev_match", "Shift+F3", ""),
+    (
+        "show_article_entities",
+        "&View",
+        "Entities of this &article",
+        "article_entities",
+        "Ctrl+1",
+        "",
+    ),
+    (
+        "show_results_entities",
+        "&View",
+        "Entities of all &results",
+        "results_entities",
+        "Ctrl+2",
+        "",
+    ),
+    ("show_related", "&View", "-&Related articles", "toggle_related", "Ctrl+R", ""),
+    ("reset_filters", "&View", "&Clear filters", "reset_filters", "Ctrl+Shift+X", ""),
+    ("zoom_in", "&View", "-&Larger text", "zoom_in", QKeySequence.StandardKey.ZoomIn, ""),
+    ("zoom_out", "&View", "&Smaller text", "zoom_out", QKeySequence.StandardKey.ZoomOut, ""),
+    (
+        "extract_entities",
+        "&View",
+        "-Find &entities now",
+        "extract_entities",
+        None,
+        "Find people, organisations and places in articles that have not been read yet",
+    ),
+    ("search_syntax", "&Help", "&Search syntax", "search_syntax", "F1", ""),
+    ("about", "&Help", "&About Veille", "about", None, ""),
+)
 
 
 def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> WindowActions:
-    """Create File, Edit, View and Help; ``slots`` maps each action name to its handler."""
-    bar = window.menuBar()
-    file_menu = bar.addMenu("&File")
-    edit_menu = bar.addMenu("&Edit")
-    view_menu = bar.addMenu("&View")
-    help_menu = bar.addMenu("&Help")
-    s = slots
-    a = WindowActions(
-        import_files=_action(
-            window,
-            file_menu,
-            "&Import files…",
-            s["import_files"],
-            QKeySequence.StandardKey.Open,
-            "Import news files into the library",
-        ),
-        import_folder=_action(
-            window,
-            file_menu,
-            "Import &folder…",
-            s["import_folder"],
-            "Ctrl+Shift+O",
-            "Import every news file in a folder",
-        ),
-        load_samples=_action(
-            window,
-            file_menu,
-            "Load &sample articles",
-            s["load_samples"],
-            None,
-            "Import the sample articles that come with Veille",
-        ),
-        last_report=_action(window, file_menu, "Last import &report…", s["last_report"]),
-        quit=QAction("&Quit", window),
-        find=_action(
-            window,
-            edit_menu,
-            "&Find in article",
-            s["focus_search"],
-            "Ctrl+F",
-            "Search words in the library and article",
-        ),
-        focus_search=_action(window, edit_menu, "Focus search &box", s["focus_search"], "Ctrl+L"),
-        next_match=_action(window, edit_menu, "&Next match", s["next_match"], "F3"),
-        prev_match=_action(window, edit_menu, "&Previous match", s["prev_match"], "Shift+F3"),
-        show_article_entities=_action(
-            window, view_menu, "Entities of this &article", s["article_entities"], "Ctrl+1"
-        ),
-        show_results_entities=_action(
-            window, view_menu, "Entities of all &results", s["results_entities"], "Ctrl+2"
-        ),
-        show_related=_action(window, view_menu, "&Related articles", s["toggle_related"], "Ctrl+R"),
-        reset_filters=_action(
-            window, view_menu, "&Clear filters", s["reset_filters"], "Ctrl+Shift+X"
-        ),
-        extract_entities=_action(window, view_menu, "Find &entities now", s["extract_entities"]),
-        search_syntax=_action(window, help_menu, "&Search syntax", s["search_syntax"], "F1"),
-        about=_action(window, help_menu, "&About Veille", s["about"]),
-    )
-    file_menu.insertSeparator(a.load_samples)
-    file_menu.addSeparator()
-    a.quit.setShortcut(QKeySequence.StandardKey.Quit)
-    a.quit.triggered.connect(window.close)
-    file_menu.addAction(a.quit)
-    a.import_files.setIcon(QIcon(icon_path("import")))
-    a.show_related.setCheckable(True)
-    a.show_related.setChecked(True)
-    return a
+    """Create File, Edit, View and Help; ``slots`` maps each slot name to its handler."""
+    menus = {}
+    made: dict[str, QAction] = {}
+    for name, menu_title, text, slot_name, shortcut, tip in MENU_TABLE:
+        if menu_title not in menus:
+            menus[menu_title] = window.menuBar().addMenu(menu_title)
+        menu = menus[menu_title]
+        if text.startswith("-"):
+            menu.addSeparator()
+            text = text[1:]
+        action = QAction(text, window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        slot = window.close if slot_name == "quit" else slots[slot_name]
+        action.triggered.connect(lambda _checked=False, s=slot: s())
+        menu.addAction(action)
+        made[name] = action
+    actions = WindowActions(**{f.name: made[f.name] for f in fields(WindowActions)})
+    actions.import_files.setIcon(QIcon(icon_path("import")))
+    actions.show_related.setCheckable(True)
+    actions.show_related.setChecked(True)
+    return actions

@@ -24,6 +24,7 @@ from index.entities.lexicon import (
     TITLES,
     WEEKDAYS,
 )
+from index.entities.linking import PARTICLES
 from index.entities.spans import (
     CLOSE_QUOTES,
     OPEN_QUOTES,
@@ -81,6 +82,8 @@ def _strip_leading(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
         pass  # "09-16 La Commission": a date fragment glued in front
     elif word in TITLES:
         cand.titled = True
+    elif cand.label == "person" and word in PARTICLES and text[words[1][0]].isupper():
+        return False  # "de Gaulle", "van Luyten"
     elif word in DETERMINERS:
         if text[ws].isupper() and not sentence_initial(text, ws):
             return False  # "selon Le Monde", "à La Haye": part of the name

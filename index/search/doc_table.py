@@ -17,30 +17,52 @@ from .schema import split_list
 TEXT_COLUMNS = ("src", "lang", "date")
 
 
-class DocTable:
-    """Lazily loaded column arrays of one searcher (never shared across generations)."""
+SegmentCache = dict[tuple[str, str], list[Any]]
 
-    def __init__(self, searcher: Searcher) -> None:
+
+class DocTable:
+    """Lazily loaded column arrays of one searcher (never shared across generations).
+
+    Arrays are built per segment and kept in ``segment_cache`` (owned by the index and
+    shared across generations): segments never change once written, so after a commit
+    only the new small segment is read, not 100,000 values again.
+    """
+
+    def __init__(self, searcher: Searcher, segment_cache: SegmentCache | None = None) -> None:
         self._reader = searcher.reader()
+        self._leaves = self._reader.leaf_readers()
+        self._segment_cache: SegmentCache = {} if segment_cache is None else segment_cache
         self._arrays: dict[str, list[Any]] = {}
         self._aid_to_doc: dict[int, int] | None = None
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
         self._live: list[int] | None = None
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
+        self._days: list[int] | None = None
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""
         arr = self._arrays.get(name)
         if arr is None:
-            if self._reader.has_column(name):
-                arr = list(self._reader.column_reader(name))
-            else:
-                arr = [None] * self._reader.doc_count_all()
-            if name in TEXT_COLUMNS:
-                arr = [_text(v) for v in arr]
+            arr = []
+            for seg, _ in self._leaves:
+                arr.extend(self._segment_column(seg, name))
             self._arrays[name] = arr
         return arr
+
+    def _segment_column(self, seg: Any, name: str) -> list[Any]:
+        segment = seg.segment()
+        key = (segment.segment_id() if segment is not None else str(id(seg)), name)
+        values = self._segment_cache.get(key)
+        if values is None:
+            if seg.has_column(name):
+                values = list(seg.column_reader(name))
+            else:
+                values = [None] * seg.doc_count_all()
+            if name in TEXT_COLUMNS:
+                values = [_text(v) for v in values]
+            self._segment_cache[key] = values
+        return values
 
     def article_ids(self, docnums: Sequence[int]) -> list[int]:
         aids = self.column("aid")
@@ -56,12 +78,15 @@ class DocTable:
     def live_docs(self) -> list[int]:
         """Docnums of the documents not deleted."""
         if self._live is None:
-            is_deleted = self._reader.is_deleted
-            count = self._reader.doc_count_all()
-            if self._reader.has_deletions():
-                self._live = [d for d in range(count) if not is_deleted(d)]
-            else:
-                self._live = list(range(count))
+            live: list[int] = []
+            for seg, base in self._leaves:
+                count = seg.doc_count_all()
+                if seg.has_deletions():
+                    gone = seg.deleted_docs_set
+                    live.extend(base + d for d in range(count) if d not in gone)
+                else:
+                    live.extend(range(base, base + count))
+            self._live = live
         return self._live
 
     def live_count(self) -> int:
@@ -73,6 +98,20 @@ class DocTable:
             live = self.live_docs()
             self._avgdl = max(1.0, sum(lengths[d] or 0 for d in live) / max(1, len(live)))
         return self._avgdl
+
+    def days_between(self, low: int | None, high: int | None) -> set[int]:
+        """Live docnums dated between two YYYYMMDD numbers (inclusive; None: open).
+
+        From the in-memory date column: a date range covers hundreds of index terms,
+        which Whoosh would read one posting at a time.
+        """
+        if self._days is None:
+            self._days = [int(k.replace("-", "").ljust(8, "0")) if k else -1
+                          for k in self.date_keys()]
+        lo = 0 if low is None else low
+        hi = 99_999_999 if high is None else high
+        days = self._days
+        return {d for d in self.live_docs() if lo <= days[d] <= hi}
 
     def date_keys(self) -> list[str]:
         """``YYYY-MM-DD`` per document, "" for undated ones."""

@@ -26,7 +26,7 @@ from whoosh.searching import Searcher
 from index.models import Hit, SearchFilters, SearchResults
 
 from .analysis import STOPWORDS, folded_words
-from .doc_table import DocTable
+from .doc_table import DocTable, SegmentCache
 from .exact_check import unaccented_exact_words, verify_unaccented
 from .highlight import Highlighter, snippet
 from .query_build import QueryBuilder, date_query
@@ -67,7 +67,8 @@ class SearchIndex:
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._searcher: Searcher = ix.searcher()
-        self._table = DocTable(self._searcher)
+        self._segment_cache: SegmentCache = {}
+        self._table = DocTable(self._searcher, self._segment_cache)
 
     # Opening
 
@@ -175,7 +176,11 @@ class SearchIndex:
         with self._read_lock:
             old = self._searcher
             self._searcher = self._ix.searcher()
-            self._table = DocTable(self._searcher)
+            self._table = DocTable(self._searcher, self._segment_cache)
+            live = {seg.segment().segment_id() for seg, _ in self._searcher.reader().leaf_readers()
+                    if seg.segment() is not None}
+            for key in [k for k in self._segment_cache if k[0] not in live]:
+                del self._segment_cache[key]
             old.close()
 
     @contextmanager

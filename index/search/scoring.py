@@ -31,6 +31,7 @@ from .doc_table import DocTable
 K1 = 1.2
 B = 0.75
 LENGTH_NORMALISED = "body"
+SCORED_FIELDS = frozenset({"title", "body", "entw", "entity", "author", "source"})
 
 
 class SetScorer:
@@ -69,6 +70,8 @@ class SetScorer:
             found = self._phrase_docs(q)
             if found is not None:
                 return found
+        if isinstance(q, wq.NumericRange) and q.fieldname == "day":
+            return self.table.days_between(q.start, q.end)
         if isinstance(q, wq.Every):
             return set(self.table.live_docs())
         if q is wq.NullQuery:
@@ -232,10 +235,11 @@ def positive_terms(q: wq.Query, boost: float = 1.0) -> Iterator[tuple[str, str, 
     """(field, text, boost) of every term that can make a document match (not excluded)."""
     b = boost * getattr(q, "boost", 1.0)
     if isinstance(q, wq.Term):
-        yield q.fieldname, q.text, b
+        if q.fieldname in SCORED_FIELDS:
+            yield q.fieldname, q.text, b
     elif isinstance(q, wq.AndNot):
         yield from positive_terms(q.a, b)
-    elif isinstance(q, wq.Phrase):
+    elif isinstance(q, wq.Phrase) and q.fieldname in SCORED_FIELDS:
         for word in q.words:
             yield q.fieldname, word, b
     elif isinstance(q, wq.Or | wq.And):

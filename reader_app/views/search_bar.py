@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
@@ -15,13 +17,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from index.models import SearchFilters
+from index.models import SearchFilters, SearchResults
 from reader_app.style import icon_path
 
 PLACEHOLDER = 'Search your library — e.g. alliance sahel, "Sadio Camara", date:2025-08'
 SORTS = (("Relevance", "relevance"), ("Newest first", "newest"), ("Oldest first", "oldest"))
 ANY_DATE = QDate(1800, 1, 1)
 LANG_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian"}
+
+
+def banner_html(results: SearchResults) -> str:
+    """What the engine did to the query, in words; empty when it ran it as typed."""
+    if results.corrected and results.corrected != results.query:
+        return (
+            f"Showing results for <b>{escape(results.corrected)}</b> — no article has "
+            f"<i>{escape(results.query)}</i>. <a href='keep'>Search exactly what I typed</a>"
+        )
+    if results.partial:
+        return "No article has all the words; showing articles with most of them."
+    return ""
 
 
 class SearchBox(QLineEdit):
@@ -82,6 +96,14 @@ class FacetCombo(QComboBox):
 
     def value(self) -> str | None:
         return self.currentData()
+
+    def select_value(self, value: str) -> None:
+        """Choose a value even before the facets listed it (emits the change)."""
+        index = self.findData(value)
+        if index < 0:
+            self.addItem(self._names.get(value, value), value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
 
     def set_counts(self, counts: list[tuple[str, int]]) -> None:
         current = self.value()

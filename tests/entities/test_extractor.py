@@ -95,7 +95,8 @@ def test_long_text_is_split_into_pieces_with_exact_offsets() -> None:
 
 
 def test_huge_article_does_not_crash(extractor: EntityExtractor) -> None:
-    text = ("Au Mali, la CEDEAO a rencontré Fatou Keïta à Bamako. " * 2000).strip()  # ~110 KB
+    # ~55 KB in one paragraph: cut into several 10,000-character pieces.
+    text = ("Au Mali, la CEDEAO a rencontré Fatou Keïta à Bamako. " * 1000).strip()
     mentions = extractor.extract(text, "fr")
     assert_offsets(text, mentions)
-    assert sum(1 for m in mentions if m.text == "Bamako") > 1500
+    assert sum(1 for m in mentions if m.text == "Bamako") > 900

@@ -198,3 +198,57 @@ def _most_mentioned(model: EntityModel) -> tuple[str, str, int]:
                 best = (row.label, row.name, row.count)
     assert best is not None
     return best
+
+
+def test_progress_is_determinate_and_cancel_stops_the_import(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(30):
+        (folder / f"note-{i:02}.txt").write_text(
+            f" date 2025-08-{i % 28 + 1:02} Note numéro {i} sur la situation à Gao.\nSuite {i}.",
+            encoding="utf-8",
+        )
+    maxima: list[int] = []
+    window.progress.valueChanged.connect(lambda _v: maxima.append(window.progress.maximum()))
+    with qtbot.waitSignal(window.importFinished, timeout=LONG) as imported:
+        window.import_paths([folder])
+    assert imported.args[0].count("imported") == 30
+    assert 30 in maxima  # the bar knew the total
+    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=LONG)
+
+    again = tmp_path / "more"
+    again.mkdir()
+    for i in range(30):
+        (again / f"autre-{i:02}.txt").write_text(f" date 2025-09-01 Autre note {i}.", "utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=LONG) as cancelled:
+        window.import_paths([again])
+        assert window.cancel_button.isVisible()
+        qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    report = cancelled.args[0]
+    assert report.cancelled and report.count("imported") < 30
+    assert "(cancelled)" in window.report_button.text()
+
+
+def test_an_import_does_not_move_the_article_being_read(
+    qtbot, window: MainWindow, article_file: Path
+) -> None:
+    with qtbot.waitSignal(window.importFinished, timeout=LONG):
+        window.import_paths([SAMPLES])
+    qtbot.waitUntil(lambda: window.results_model.rowCount() >= 6, timeout=LONG)
+    window.resize(900, 500)
+    with qtbot.waitSignal(window.articleShown, timeout=LONG) as shown:
+        window.article_list.setCurrentIndex(window.results_model.index(2))
+    bar = window.article_view.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum() // 2)
+    position = bar.value()
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG):
+        window.import_paths([article_file])  # the list refreshes with one more article
+    assert window.results_model.rowCount() >= 7
+    assert window.current_article is not None and window.current_article.id == shown.args[0]
+    assert (
+        window.results_model.article_id(window.article_list.currentIndex().row()) == shown.args[0]
+    )
+    assert bar.value() == position

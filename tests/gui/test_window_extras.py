@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QTextBrowser
 
 from index.library import Library
 from reader_app.main_window import MainWindow
+from reader_app.models.results_model import HitRole
 from reader_app.style import SAMPLES
 from tests.gui.conftest import drop_files
 
@@ -56,13 +57,19 @@ def test_sort_newest_first(qtbot, window: MainWindow) -> None:
     assert dates == sorted(dates, reverse=True) and len(dates) >= 2
 
 
-def test_splitter_sizes_are_remembered(qtbot, library: Library, settings: QSettings) -> None:
+def test_splitter_sizes_and_text_size_are_remembered(
+    qtbot, library: Library, settings: QSettings
+) -> None:
     first = MainWindow(library, settings)
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.libraryCounted):
         first.show()
     first.resize(780, 560)  # smaller than the offscreen screen, so restoring needs no clamping
     first.splitter.setSizes([250, 330, 190])
+    base_size = first.article_view.font().pointSizeF()
+    first.actions_.zoom_in.trigger()
+    first.actions_.zoom_in.trigger()
+    assert first.article_view.font().pointSizeF() == base_size + 2
     sizes = first.splitter.sizes()
     first.close()
     second = MainWindow(library, settings)
@@ -71,6 +78,7 @@ def test_splitter_sizes_are_remembered(qtbot, library: Library, settings: QSetti
         second.show()
     assert second.size().width() == 780
     assert second.splitter.sizes() == sizes
+    assert second.article_view.font().pointSizeF() == base_size + 2  # text size remembered
     second.close()
 
 
@@ -95,3 +103,68 @@ def test_related_articles_open_in_the_reader(qtbot, window: MainWindow) -> None:
     with qtbot.waitSignal(window.articleShown, timeout=LONG) as shown:
         pane.related_list.clicked.emit(pane.related_model.index(0))
     assert shown.args[0] == target
+
+
+def test_facets_fill_filters_and_results_entities(qtbot, window: MainWindow) -> None:
+    total = _import_samples(qtbot, window)
+    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=LONG)  # entities stored
+    with qtbot.waitSignal(window.facetsShown, timeout=LONG) as shown:
+        window.entity_panel.set_mode(1)  # "All results": counts of articles per entity
+    facets = shown.args[0]
+    langs = {window.search_bar.lang.itemData(i) for i in range(window.search_bar.lang.count())}
+    assert {"fr", "en"} <= langs
+    assert dict(facets["lang"])["fr"] + dict(facets["lang"]).get("en", 0) == total
+    model = window.entity_panel.results_model
+    assert model.entity_count() > 0
+    places = model.group_index("place")
+    top = model.entity_at(model.index(0, 0, places))
+    assert top is not None and top.count >= 2
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as narrowed:
+        window.entity_panel.tree.clicked.emit(model.index(0, 0, places))
+    assert narrowed.args[0].total == top.count
+    assert window.search_bar.entity_filters() == [top.name]
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as english:
+        window.search_bar.lang.setCurrentIndex(window.search_bar.lang.findData("en"))
+    assert all(h.lang == "en" for h in english.args[0].hits)
+
+
+def test_banners_for_corrected_and_partial_queries(qtbot, window: MainWindow) -> None:
+    _import_samples(qtbot, window)
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as fixed:
+        window.search.search_now("Ouagadougu")
+    assert fixed.args[0].corrected
+    assert window.banner.isVisible() and "Showing results for" in window.banner.text()
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as exact:
+        window.banner.linkActivated.emit("keep")  # "Search exactly what I typed"
+    assert exact.args[0].total == 0 and exact.args[0].corrected is None
+    assert window.list_stack.currentWidget() is window.no_results
+    assert "No article matches" in window.no_results.text()
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as partial:
+        window.search.search_now("Niamey Varsovie")
+    assert partial.args[0].partial
+    assert "No article has all the words" in window.banner.text()
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG):
+        window.search.search_now("Niamey")
+    assert not window.banner.isVisible()
+
+
+def test_rows_beyond_the_first_page_get_snippets_when_scrolled_to(
+    qtbot, window: MainWindow, tmp_path: Path
+) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    for i in range(70):
+        text = f" date 2025-07-{i % 28 + 1:02} Dépêche {i} : le convoi est arrivé à Kidal.\nFin."
+        (folder / f"depeche-{i:02}.txt").write_text(text, encoding="utf-8")
+    with qtbot.waitSignal(window.importFinished, timeout=LONG):
+        window.import_paths([folder])
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as searched:
+        window.search.search_now("convoi Kidal")
+    results = searched.args[0]
+    assert results.total == 70 and len(results.hits) < 70  # only the first page has snippets
+    model = window.results_model
+    with qtbot.waitSignal(model.dataChanged, timeout=LONG):
+        window.article_list.scrollToBottom()
+        window.article_list.viewport().repaint()
+    hit = model.index(69).data(HitRole)
+    assert hit is not None and "<mark>" in hit.snippet
