@@ -125,7 +125,6 @@ t0 = time.perf_counter()
 sys.path.insert(0, {repo!r})
 if {veille}:
     from index import Library
-from index.search import SCHEMA_VERSION
     t1 = time.perf_counter()
     lib = Library.open({path!r})
     res = lib.search({query!r}, limit=20)

@@ -53,20 +53,27 @@ class _Cancel:
 class Library:
     """A library folder: ``library.sqlite3`` (the truth) and ``search-index/`` (derived)."""
 
-    def __init__(self, path: Path, store: Store, index: SearchIndex) -> None:
+    def __init__(
+        self, path: Path, store: Store, index: SearchIndex,
+        extractor: EntityExtractor | None = None,
+    ) -> None:
         self.path = path
         self.store = store
         self.index = index
         self._write_lock = threading.RLock()
-        self._extractor: EntityExtractor | None = None
+        self._extractor: EntityExtractor | None = extractor
         self._extractor_lock = threading.Lock()
         self.keep_originals = self._setting("keep_originals", "1") == "1"
 
     # -- lifecycle -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str) -> Library:
-        """Open or create the library at ``path``; repair the index from the store if needed."""
+    def open(cls, path: Path | str, extractor: EntityExtractor | None = None) -> Library:
+        """Open or create the library at ``path``; repair the index from the store if needed.
+
+        ``extractor`` shares an already loaded entity model (tests, several libraries in
+        one process); by default the library loads its own on first use.
+        """
         path = Path(path).expanduser()
         path.mkdir(parents=True, exist_ok=True)
         store = Store(path / STORE_FILE)
@@ -78,7 +85,7 @@ class Library:
             shutil.rmtree(index_dir, ignore_errors=True)
             index = SearchIndex.create(index_dir)
             rebuild = True
-        lib = cls(path, store, index)
+        lib = cls(path, store, index, extractor)
         if rebuild:
             lib.reindex()
         elif index.doc_count() == 0 and store.article_count() > 0:

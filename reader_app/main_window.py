@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDropEvent,
     QIcon,
     QKeyEvent,
+    QShowEvent,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,8 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from index.models import Article, ImportReport, SearchResults
-from reader_app.help_dialogs import show_about, show_search_syntax
 from reader_app.facets_controller import FacetsController
+from reader_app.help_dialogs import show_about, show_search_syntax
 from reader_app.import_controller import ImportController
 from reader_app.list_menu import build_result_menu
 from reader_app.menus import build_menus
@@ -239,8 +240,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         state = self.settings.value("window/splitter")
-        if isinstance(state, QByteArray):
-            self.splitter.restoreState(state)
+        self._sized = isinstance(state, QByteArray) and self.splitter.restoreState(state)
         sort = self.settings.value("search/sort", "relevance")
         index = self.search_bar.sort.findData(sort)
         if index >= 0:
@@ -264,13 +264,22 @@ class MainWindow(QMainWindow):
         self.settings.setValue("view/related", self.actions_.show_related.isChecked())
         self.settings.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """First run: share the real width 30 / 48 / 22 rather than squeeze the article."""
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            width = self.splitter.width()
+            self.splitter.setSizes([int(width * 0.30), int(width * 0.48), int(width * 0.22)])
+
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop background work and wait for it, so no thread outlives the window."""
         self._closing = True
         self._save_settings()
         if self.import_dialog is not None:
             self.import_dialog.close()
-        self.search._timer.stop()
+        self.search.stop()
+        self.hide()  # the window goes at once; an entity batch may take a moment to stop
         self.readers.shutdown()
         self.writer.shutdown()
         super().closeEvent(event)

@@ -56,6 +56,10 @@ class SearchController(QObject):
         self.query = text
         self._timer.start()
 
+    def stop(self) -> None:
+        """Forget a pending debounced search (the window is closing)."""
+        self._timer.stop()
+
     def set_sort(self, sort: str) -> None:
         self.sort = sort
         self.search_now()

@@ -32,13 +32,13 @@ class TaskSignals(QObject):
 class Task(QRunnable):
     """One job run on a pool. ``job(progress, cancel)`` returns the result object."""
 
-    def __init__(self, job: Job, tag: int = 0) -> None:
+    def __init__(self, job: Job, signals: TaskSignals, tag: int = 0) -> None:
         super().__init__()
-        self.setAutoDelete(False)
+        self.setAutoDelete(False)  # Python owns it; the pool never touches it after run()
         self.job = job
         self.tag = tag
         self.cancel_event = threading.Event()
-        self.signals = TaskSignals()
+        self.signals = signals
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -79,18 +79,24 @@ class TaskRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         tag: int = 0,
     ) -> Task:
-        task = Task(job, tag)
+        # Parented to the runner: the signals object is destroyed on the GUI thread (by
+        # deleteLater once its answer is delivered), never by the worker that emits it.
+        task = Task(job, TaskSignals(self), tag)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
         if on_done is not None:
             task.signals.finished.connect(on_done)
         if on_error is not None:
             task.signals.failed.connect(on_error)
-        task.signals.finished.connect(lambda _r, t=task: self._active.discard(t))
-        task.signals.failed.connect(lambda _e, t=task: self._active.discard(t))
+        task.signals.finished.connect(lambda _r, t=task: self._release(t))
+        task.signals.failed.connect(lambda _e, t=task: self._release(t))
         self._active.add(task)
         self.pool.start(task)
         return task
+
+    def _release(self, task: Task) -> None:
+        self._active.discard(task)
+        task.signals.deleteLater()
 
     def busy(self) -> bool:
         return bool(self._active)

@@ -11,7 +11,8 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -43,8 +44,8 @@ def main() -> None:
     window.show()
     wait(app, 500)
     if args.query:
-        box = window.findChild(type(window.findChild(object, "searchBox")), "searchBox")
-        box.setText(args.query)
+        box = window.findChild(QLineEdit, "searchBox")
+        QTest.keyClicks(box, args.query)  # typed, as a person would (setText is not an edit)
         wait(app, 1200)
     view = window.findChild(object, "articleList")
     model = view.model()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from index.entities.context import ArticleContext
+from index.entities.cues import quoted_work
 from index.entities.gazetteer import Gazetteer, fold
 from index.entities.lexicon import (
     DETERMINERS,
@@ -46,6 +47,10 @@ MINISTER_BEFORE = re.compile(
     r"\s+(?:de\s+la|de\s+l['’]|des|du|de|aux|à\s+la|chargée?\s+de\s+la|chargée?\s+des)\s*$",
 )
 CONTENT_MIN = 4
+COMPASS = frozenset("west east north south central northern southern eastern western".split())
+COMPOUND_SUFFIXES = ("-based", "-born", "-led", "-backed", "-owned", "-funded", "-style")
+# Never the last word of a name ("Abuja on" once "Sunday" is cut off).
+TRAILING_JUNK = DETERMINERS | {"et", "and", "on", "for", "in", "at", "to", "by", "with"}
 
 
 def _strip_punct(text: str, start: int, end: int, english: bool = False) -> tuple[int, int]:
@@ -115,10 +120,7 @@ def _strip_trailing_dates(text: str, cand: Candidate) -> None:
     if seen_word and cut < len(words):
         cand.end = words[cut - 1][1]
     words = _words(text, cand.start, cand.end)
-    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in DETERMINERS | {
-        "et",
-        "and",
-    }:
+    while len(words) > 1 and text[words[-1][0] : words[-1][1]].lower() in TRAILING_JUNK:
         cand.end = words[-2][1]
         words.pop()
 
@@ -148,13 +150,19 @@ def _is_noise(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
         return True
     if len(words) == 1 and (folded in WEEKDAYS or folded in MONTHS or folded in TIME_WORDS):
         return True
-    if gaz.place_key(span) is None and all(gaz.is_demonym(w) for w in span.split()):
-        return True
+    if gaz.place_key(span) is None and all(
+        gaz.is_demonym(w) or w in COMPASS for w in words
+    ) and not all(w in COMPASS for w in words):
+        return True  # "russe", "West African": nationality words, not places
+    if span.endswith(COMPOUND_SUFFIXES):
+        return True  # "London-based", "Kremlin-backed": adjectives
+
     if cand.label == "other":
         before = text[max(0, cand.start - 2) : cand.start].strip()
         after = text[cand.end : cand.end + 2].strip()
-        if before[-1:] in OPEN_QUOTES and after[:1] in CLOSE_QUOTES and len(words) > 2:
-            return True  # a quoted heading or exclamation
+        quoted = before[-1:] in OPEN_QUOTES and after[:1] in CLOSE_QUOTES
+        if quoted and len(words) > 2 and not quoted_work(text, cand.start, cand.end):
+            return True  # a quoted heading or exclamation, not the title of a work
         lower = [w for w in span.split() if w[0].islower() and len(w) > 3]
         if len(lower) >= CONTENT_MIN:
             return True

@@ -87,8 +87,48 @@ PERSON_CUE_BEFORE = re.compile(rf"\b(?:{PERSON_CUES})(?:\s+{ADJ})?\s+$", re.IGNO
 DEMONYM_NOUN_BEFORE = re.compile(r"\b(?i:le|la|l['’])\s*([a-zàâçéèêëîïôûùüÿñ]+)\s+$")
 
 
+WORK_CUES = re.compile(
+    r"\b(?:film|films|documentaire|livre|roman|album|série|pièce|chanson|émission|spectacle"
+    r"|essai|ouvrage|rôle|tableau|opéra|film|movie|documentary|book|novel|song|series|show"
+    r"|play|painting)\b[^«»\n.]{0,40}$",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"«\s*([^«»\n]{1,80}?)\s*»")
+
+
+def quoted_work(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The title around ``start:end`` when it sits in « ... » after "film", "livre"...
+
+    Other quotations are not titles (the cleanup drops quoted exclamations).
+    """
+    opening = text.rfind("«", max(0, start - 80), start + 1)
+    if opening < 0:
+        return None
+    quote = QUOTED.match(text, opening)
+    if not quote or not (quote.start(1) <= start and end <= quote.end(1)):
+        return None
+    title = quote.group(1)
+    if not title[:1].isupper() or len(title.split()) > 8:
+        return None
+    if not WORK_CUES.search(text, max(0, opening - 60), opening):
+        return None
+    return quote.start(1), quote.end(1)
+
+
+def apply_work_title(text: str, cand: Candidate) -> bool:
+    """Make ``cand`` the whole title of a work ("other") when it is one."""
+    title = quoted_work(text, cand.start, cand.end)
+    if title is None:
+        return False
+    cand.start, cand.end = title
+    cand.label = cand.cue = "other"
+    return True
+
+
 def apply_cues(text: str, cand: Candidate, gaz: Gazetteer) -> None:
     """Set ``cand.cue`` (and grow the span for name heads) from the words before it."""
+    if apply_work_title(text, cand):
+        return
     before = text[max(0, cand.start - 80) : cand.start]
     if "\n" in before:
         before = before.rsplit("\n", 1)[1]

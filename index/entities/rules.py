@@ -1,9 +1,11 @@
 """Per-article rules applied after the model: one article in, its mentions out.
 
-Order matters: clean each span, drop capitalised common words, repair types from the
-gazetteer and name shapes, link spans naming the same thing, find the occurrences the
-model missed, then give each group one type (majority vote) and one canonical name
-(the longest full form seen in the article).
+Order matters: clean each span (``cleanup``), drop capitalised common words, add the
+places and well-known acronyms the model missed, type spans from the words around them
+(``cues``) and from the gazetteer and name shapes, link spans naming the same thing
+(``linking``: spellings, acronyms, surnames), find the occurrences the model missed,
+then give each group one type (majority vote) and one canonical name (the longest full
+form seen in the article).
 """
 
 from __future__ import annotations
@@ -101,7 +103,7 @@ def _add_gazetteer_places(
     added = [
         Candidate(start, end, "place")
         for start, end in ctx.gazetteer.find_all(text)
-        if not _overlaps(taken, start, end)
+        if not _overlaps(taken, start, end) and not _inside_longer_name(text, start, end)
     ]
     added += [
         Candidate(m.start(), m.end(), "organisation")
@@ -145,6 +147,19 @@ def _merge_org_complements(
         out.append(cand)
         i += 1
     return out
+
+
+NEXT_CAPITALISED = re.compile(r" [A-ZÀ-Ý]")
+PREVIOUS_CAPITALISED = re.compile(r"[A-ZÀ-Ý][\w-]* $")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """ "Jordan Ellis", "Paris Saint-Germain", "Niger Delta": a place name that runs on
+    into other capitalised words is part of a longer name the model did not tag."""
+    if NEXT_CAPITALISED.match(text, end):
+        return True
+    previous = PREVIOUS_CAPITALISED.search(text, max(0, start - 30), start)
+    return bool(previous) and not sentence_initial(text, previous.start())
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

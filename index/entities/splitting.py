@@ -12,14 +12,16 @@ import re
 
 from index.entities.context import ArticleContext
 from index.entities.gazetteer import Gazetteer, fold
-from index.entities.lexicon import EN_NAME_PARTICLES
+from index.entities.lexicon import EN_NAME_PARTICLES, MONTHS, WEEKDAYS
 from index.entities.lexicon import ORG_HEADS as ORG_HEAD_WORDS
 from index.entities.spans import Candidate, sentence_initial
 from index.entities.spans import words as _words
 
 CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*) $")
 CAP_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)(?![\w'’-])")
-EN_BREAKERS = re.compile(r"(?<=\w)['’]s\s+|\s+(?:and|et)\s+(?:the|la|le|les|l['’])\s*")
+DATE_WORDS = MONTHS | WEEKDAYS
+POSSESSIVE = re.compile(r"(?<=\w)['’]s\s+")
+AND_THE = re.compile(r"\s(?:and|et)\s+(?:the|la|le|les|l['’])\s*")
 
 
 def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:
@@ -35,7 +37,7 @@ def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:
         cand.start = before.start(1)
     for _ in range(3):
         after = CAP_WORD_AFTER.match(text, cand.end)
-        if not after or after.group(1).lower() in ctx.stop_words:
+        if not after or after.group(1).lower() in ctx.stop_words | DATE_WORDS:
             break
         cand.end = after.end(1)
 
@@ -55,13 +57,15 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
     has_head = has_head or not _place_on_a_side(text, words, ctx.gazetteer)
     english = ctx.lang == "en"
-    breaks = {m.start() for m in EN_BREAKERS.finditer(text, cand.start, cand.end)}
+    breaks = {m.start() for m in POSSESSIVE.finditer(text, cand.start, cand.end)}
+    # "X and the Y" is two names whatever they are ("Labour and the Conservatives").
+    and_splits = not has_head or bool(AND_THE.search(text, cand.start, cand.end))
     pieces: list[list[tuple[int, int]]] = [[]]
     possessors: set[int] = set()
     for ws, we in words:
         word = text[ws:we]
         low = word.lower()
-        if (low in {"and", "et"} and not has_head) or (
+        if (low in {"and", "et"} and and_splits) or (
             english and word[0].islower() and low not in EN_NAME_PARTICLES
         ):
             pieces.append([])

@@ -7,6 +7,7 @@ arrays are loaded once per searcher generation and then indexed in memory.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -35,6 +36,7 @@ class DocTable:
         self._arrays: dict[str, list[Any]] = {}
         self._aid_to_doc: dict[int, int] | None = None
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
+        self.results: OrderedDict[Any, Any] = OrderedDict()  # SearchIndex's result cache
         self._live: list[int] | None = None
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None

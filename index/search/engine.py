@@ -36,6 +36,7 @@ from .scoring import SetScorer
 from .spelling import correct
 
 MAX_IDS = 100_000
+RESULT_CACHE = 8  # queries kept per searcher generation
 FEW = 5  # below this many results a spelling correction is tried
 META_FILE = "veille-search.json"
 INDEX_NAME = "MAIN"
@@ -219,6 +220,23 @@ class SearchIndex:
         self, searcher: Searcher, table: DocTable, query: str, sort: str,
         filters: SearchFilters | None,
     ) -> tuple[Node | None, _Matches, str | None, bool]:
+        """The query's matches, cached per searcher generation (the GUI asks for the same
+        query's page, facets and lazy rows in a row)."""
+        sorts = (*SORTS, "any") if sort == "any" else (sort,)
+        for key in ((query, s, filters) for s in sorts):
+            if key in table.results:
+                table.results.move_to_end(key)
+                return table.results[key]
+        found = self._resolve_uncached(searcher, table, query, sort, filters)
+        table.results[(query, sort, filters)] = found
+        while len(table.results) > RESULT_CACHE:
+            table.results.popitem(last=False)
+        return found
+
+    def _resolve_uncached(
+        self, searcher: Searcher, table: DocTable, query: str, sort: str,
+        filters: SearchFilters | None,
+    ) -> tuple[Node | None, _Matches, str | None, bool]:
         node = parse(query)
         if node is None and sort == "relevance":
             sort = "newest"  # nothing to rank by: browsing the library, latest first
@@ -365,19 +383,27 @@ class SearchIndex:
             stored = searcher.stored_fields(docnum)
             terms = key_terms(searcher, stored.get("title", "") + "\n" + stored_text(stored))
             q = wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")])
-            r = searcher.search(q, limit=limit, mask={docnum}, terms=False)
+            scorer = SetScorer(searcher, table)
+            docs = scorer.docs(q) - {docnum}
+            scores = scorer.scores(q, docs)
+            best = heapq.nlargest(limit, docs, key=lambda d: (scores[d], -d))
             hl = Highlighter()
-            hits = [self._hit(searcher, table, d, s, hl) for s, d in r.top_n]
+            hits = [self._hit(searcher, table, d, scores[d], hl) for d in best]
         ids = tuple(h.article_id for h in hits)
         return SearchResults(query=stored.get("title", ""), hits=tuple(hits), total=len(hits),
                              ids=ids)
 
 
 def key_terms(searcher: Searcher, text: str, count: int = 15) -> list[str]:
-    """The most distinctive words of a text (tf x idf over the index's folded body words)."""
+    """The most distinctive words of a text (tf x idf over the index's folded body words).
+
+    Document frequencies come from the largest segment (one lookup per word, not one per
+    segment): ranking words needs their proportions, not exact counts.
+    """
     tf = Counter(f for f in folded_words(text) if len(f) > 2 and f.isalpha() and f not in STOPWORDS)
-    total = searcher.doc_count_all()
-    df = searcher.reader().doc_frequency
+    seg = max((r for r, _ in searcher.reader().leaf_readers()), key=lambda r: r.doc_count_all())
+    total = seg.doc_count_all()
+    df = seg.doc_frequency
     scored = [(n * math.log(1 + total / (1 + df("body", t))), t) for t, n in tf.items()]
     return [t for _, t in heapq.nlargest(count, scored)]
 

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListView,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,8 @@ class ArticlePane(QWidget):
         self.view.setAcceptDrops(False)  # drops go to the window (import), not into the text
         self.legend = QLabel(legend_html(), self)
         self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)  # two lines in a narrow pane rather than clipped
+        self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.match_label = QLabel("", self)
         self.match_label.setObjectName("matchLabel")
         self.prev_button = self._tool("▲", "Previous match (Shift+F3)", False)
@@ -70,8 +73,7 @@ class ArticlePane(QWidget):
         header.setObjectName("articleHeader")
         row = QHBoxLayout(header)
         row.setContentsMargins(10, 5, 10, 5)
-        row.addWidget(self.legend)
-        row.addStretch(1)
+        row.addWidget(self.legend, 1)
         row.addWidget(self.match_label)
         row.addWidget(self.prev_button)
         row.addWidget(self.next_button)

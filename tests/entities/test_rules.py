@@ -319,3 +319,39 @@ def test_capitalised_state_name_is_kept_whole(en: ArticleContext) -> None:
     text = "A State Department spokesperson said the Vingt-Sept and the States agreed."
     got = run(text, en, span(text, "State Department", "place"), span(text, "States", "place"))
     assert [(m.text, m.label) for m in got] == [("State Department", "organisation")]
+
+
+def test_gazetteer_finds_missed_places_but_not_inside_names(en: ArticleContext) -> None:
+    text = "Officials met in Brussels. Jordan Ellis scored twice for the Niger Delta Rovers."
+    got = run(text, en)
+    assert table(got) == [("Brussels", "place", "Brussels")]
+
+
+def test_quoted_title_of_a_work_is_kept_whole(fr: ArticleContext) -> None:
+    text = (
+        "La Palme d'or va au film iranien « Les Jardins de Tabriz ». "
+        "« Souveraineté Totale pour Tous », a lancé le ministre."
+    )
+    got = run(
+        text,
+        fr,
+        span(text, "Jardins de Tabriz", "place"),
+        span(text, "Souveraineté Totale pour Tous", "other"),
+    )
+    assert table(got) == [("Les Jardins de Tabriz", "other", "Les Jardins de Tabriz")]
+
+
+def test_english_spans_repaired_at_both_ends(en: ArticleContext) -> None:
+    text = (
+        "West African leaders met in Abuja on Sunday. The London-based group said Labour "
+        "and the Conservatives had not replied."
+    )
+    got = run(
+        text,
+        en,
+        span(text, "West African", "other"),
+        span(text, "Abuja on", "other"),
+        span(text, "London-based", "place"),
+        span(text, "Labour and the Conservatives", "organisation"),
+    )
+    assert [m.text for m in got] == ["Abuja", "Labour", "Conservatives"]

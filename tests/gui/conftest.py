@@ -10,6 +10,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from index.entities import EntityExtractor
 from index.library import Library
 from reader_app.main_window import MainWindow
 
@@ -30,14 +31,6 @@ ARTICLE_EN = (
 )
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """The offscreen platform warns on every shown top-level window; it is not our bug."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.qt_log_ignore("does not support propagateSizeHints"))
-
-
 @pytest.fixture
 def article_file(tmp_path: Path) -> Path:
     path = tmp_path / "inbox" / "camara-bamako.txt"
@@ -47,24 +40,11 @@ def article_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def library(tmp_path: Path, spacy_extractor: object) -> Iterator[Library]:
-    lib = Library.open(tmp_path / "lib")
-    if spacy_extractor is not None:
-        # spaCy loads once per session (seconds); each test still has its own library.
-        lib._extractor = spacy_extractor  # type: ignore[assignment]
+def library(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
+    """Each test its own library; spaCy loaded once per session (it takes seconds)."""
+    lib = Library.open(tmp_path / "lib", extractor=shared_extractor)
     yield lib
     lib.close()
-
-
-@pytest.fixture(scope="session")
-def spacy_extractor() -> object:
-    try:
-        from index.entities import EntityExtractor
-    except ImportError:  # the entities package is not there yet: the library loads it lazily
-        return None
-    extractor = EntityExtractor()
-    extractor.extract("Sadio Camara est à Bamako.", "fr")  # loads the pipeline (seconds) now
-    return extractor
 
 
 @pytest.fixture

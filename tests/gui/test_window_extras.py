@@ -168,3 +168,28 @@ def test_rows_beyond_the_first_page_get_snippets_when_scrolled_to(
         window.article_list.viewport().repaint()
     hit = model.index(69).data(HitRole)
     assert hit is not None and "<mark>" in hit.snippet
+
+
+def test_result_menu_copies_and_filters(qtbot, window: MainWindow) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from reader_app.list_menu import build_result_menu
+
+    _import_samples(qtbot, window)
+    view = window.article_list
+    row = next(
+        r
+        for r in range(window.results_model.rowCount())
+        if window.results_model.hit(r) and window.results_model.hit(r).lang == "en"
+    )
+    pos = view.visualRect(window.results_model.index(row)).center()
+    menu = build_result_menu(view, pos, window.search_bar, window.current_article)
+    assert menu is not None
+    actions = {a.text(): a for a in menu.actions() if a.text()}
+    actions["Copy title"].trigger()
+    assert QGuiApplication.clipboard().text() == window.results_model.hit(row).title
+    with qtbot.waitSignal(window.searchFinished, timeout=LONG) as filtered:
+        actions["Only articles in English"].trigger()
+    assert filtered.args[0].total >= 1
+    assert all(h.lang == "en" for h in filtered.args[0].hits)
+    menu.deleteLater()

@@ -30,6 +30,7 @@ def test_written_index_is_read_back_from_disk(tmp_path: Path,
 
 def test_add_replaces_by_article_id_and_delete_removes(fresh_index: SearchIndex) -> None:
     count = fresh_index.doc_count()
+    assert fresh_index.search("pêche").ids == ()  # cached per generation: must not go stale
     fresh_index.add([IndexDoc(3, "Nouveau titre", "Un texte sur la pêche.", "2025-01-01")])
     assert fresh_index.doc_count() == count
     assert fresh_index.search("bateaux").ids == ()
