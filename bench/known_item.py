@@ -3,9 +3,9 @@
 200 targets (seeded) from the 10,000-article real corpus (``bench/scale_corpus.py``):
 100 French queries on the 80 Wikinews articles (each article once, 20 of them a second
 time with four other words: there are only 80 French articles) and 100 English ones (50
-BBC, 50 Reuters). Each query is the article's four most distinctive words: highest
-tf-idf over the corpus, letters only, 4+ letters, no stop word, one word per 5-letter
-stem. Three variants per target:
+BBC, 50 Reuters, each of 60+ words). Each query is the article's four most distinctive
+words: highest tf-idf over the corpus, letters only, 4+ letters, no stop word, one word
+per 5-letter stem. Three variants per target:
 
 (a) accents stripped and one word changed in number (fr: -s, -al/-aux, -eau/-eaux;
     en: -s, -es, -y/-ies);

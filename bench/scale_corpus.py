@@ -3,9 +3,10 @@
 No freely licensed French news corpus of thousands of articles exists as plain files
 (../shared/data/news-fr/SOURCE.md), so the corpora are built from what is there:
 
-- ``10000``: real articles only: the 80 French Wikinews, the 1,800 BBC and a seeded
-  sample of the Reuters-21578 articles. Only 0.8% French, but no synthetic text, so a
-  known-item query has exactly one right answer (``bench/known_item.py`` uses it).
+- ``10000``: real articles only: the 80 French Wikinews, the BBC articles and a seeded
+  sample of the Reuters-21578 articles (exact duplicate texts dropped everywhere). Only
+  0.8% French, but no synthetic text, so a known-item query has exactly one right
+  answer (``bench/known_item.py`` uses it).
 - ``100000``: every real article (Reuters, BBC, Wikinews; exact duplicate texts dropped)
   plus synthetic articles so that 40% of the corpus is French: each synthetic article
   takes its sentences from 2-3 real articles of its language (French: the 80 Wikinews;
@@ -55,7 +56,7 @@ WIRE_PARAGRAPH = re.compile(r"\n(?=[ \t])")
 
 
 RECIPE_TEXT = (
-    "Corpora: 10000 = real articles only (80 Wikinews fr, 1,800 BBC, sampled Reuters-21578); "
+    "Corpora: 10000 = real articles only (80 Wikinews fr, 1,716 BBC, sampled Reuters-21578); "
     "100000 = every real article (exact duplicates dropped) + synthetic articles regrouping "
     "the sentences of 2-3 real articles of one language (French from the 80 Wikinews) so "
     "that 40% is French; all re-dated uniformly over 2015-2026 (3% undated), seeded."

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from index import entity_store
+from index.entity_worker import ProcessExtractor
 from index.import_batch import ImportBatch
 from index.importers import iter_sources
 from index.importers.archive import release as release_archives
@@ -61,7 +62,7 @@ class Library:
         self.store = store
         self.index = index
         self._write_lock = threading.RLock()
-        self._extractor: EntityExtractor | None = extractor
+        self._extractor: EntityExtractor | ProcessExtractor | None = extractor
         self._extractor_lock = threading.Lock()
         self.keep_originals = self._setting("keep_originals", "1") == "1"
 
@@ -96,6 +97,8 @@ class Library:
 
     def close(self) -> None:
         with self._write_lock:
+            if isinstance(self._extractor, ProcessExtractor):
+                self._extractor.close()
             self.index.close()
             self.store.close()
 
@@ -183,13 +186,13 @@ class Library:
     # -- entities ------------------------------------------------------------
 
     @property
-    def extractor(self) -> EntityExtractor:
-        """Loaded on first use: spaCy takes seconds, the window must not wait for it."""
+    def extractor(self) -> EntityExtractor | ProcessExtractor:
+        """A given extractor, else a child process started on first use (spaCy takes
+        seconds to load and holds the global lock: it must not run in the reader's process).
+        """
         with self._extractor_lock:
             if self._extractor is None:
-                from index.entities import EntityExtractor
-
-                self._extractor = EntityExtractor()
+                self._extractor = ProcessExtractor()
             return self._extractor
 
     def pending_entities(self) -> int:

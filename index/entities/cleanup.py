@@ -227,8 +227,8 @@ def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     out = []
     gaz = ctx.gazetteer
     cand.start, cand.end = _strip_punct(text, cand.start, cand.end, ctx.lang == "en")
-    if ctx.lang == "en" and cand.start < cand.end:
-        extend_capitalised(text, cand, ctx)
+    if ctx.lang == "en" and ctx.low_confidence and cand.start < cand.end:
+        extend_capitalised(text, cand, ctx)  # only to repair the French model on English
     for part in split(text, cand, ctx) if cand.start < cand.end else []:
         if _clean_one(text, part, ctx):
             out.append(part)

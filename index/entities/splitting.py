@@ -57,6 +57,7 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
     has_head = has_head or not _place_on_a_side(text, words, ctx.gazetteer)
     english = ctx.lang == "en"
+    cut_lower = english and ctx.low_confidence  # an English model ends its names right
     breaks = {m.start() for m in POSSESSIVE.finditer(text, cand.start, cand.end)}
     # "X and the Y" is two names whatever they are ("Labour and the Conservatives").
     and_splits = not has_head or bool(AND_THE.search(text, cand.start, cand.end))
@@ -66,7 +67,7 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
         word = text[ws:we]
         low = word.lower()
         if (low in {"and", "et"} and and_splits) or (
-            english and word[0].islower() and low not in EN_NAME_PARTICLES
+            cut_lower and word[0].islower() and low not in EN_NAME_PARTICLES
         ):
             pieces.append([])
         elif any(ws <= b < we for b in breaks) and low.endswith(("'s", "’s")):
