@@ -53,3 +53,25 @@ def test_french_gold_f1_stays_above_floor(extractor: EntityExtractor) -> None:
         gold = [(e["start"], e["end"], e["label"]) for e in doc["entities"]]
         scores.add(gold, [(m.start, m.end, m.label) for m in mentions])
     assert scores.overall.f1 > 0.80, f"French gold F1 fell to {scores.overall.f1:.3f}"
+
+
+def test_marking_helper_by_string_and_occurrence() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gold_mark", GOLD / "mark.py")
+    assert spec and spec.loader
+    mark_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mark_module)
+    text = "Le Mali et la Chambre de commerce du Mali. Mali, encore. Malien."
+    source = (
+        f"{text}\n===\nplace: Mali\norganisation: Chambre de commerce du Mali\nnone: Mali #3\n"
+    )
+    parsed_text, marks = mark_module.parse_source(source)
+    entities = mark_module.mark(parsed_text, marks)
+    assert [(e["text"], e["label"]) for e in entities] == [
+        ("Mali", "place"),
+        ("Chambre de commerce du Mali", "organisation"),
+    ]
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in entities)
+    only_second = mark_module.mark(text, [("place", "Mali", 2)])
+    assert [e["start"] for e in only_second] == [text.index("Mali", 10)]
