@@ -110,7 +110,7 @@ def main() -> None:
         with Timer() as t_ent:
             done = lib.extract_pending()
         print(f"entity extraction: {done} articles, {t_ent.seconds:.1f} s, "
-              f"{words / t_ent.seconds:.0f} words/s (one worker thread)")
+              f"{words / t_ent.seconds:.0f} words/s (one worker process, model load included)")
         lib.close()
         runs = [launch_seconds(folder / "lib") for _ in range(3)]
         print(f"launch to interactive window ({n} articles): "

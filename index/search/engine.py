@@ -21,7 +21,10 @@ from pathlib import Path
 
 from whoosh import index as windex
 from whoosh import query as wq
+from whoosh.codec.base import Segment
+from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
+from whoosh.writing import SegmentWriter
 
 from index.models import Hit, SearchFilters, SearchResults
 
@@ -37,6 +40,7 @@ from .spelling import correct
 
 MAX_IDS = 100_000
 RESULT_CACHE = 8  # queries kept per searcher generation
+TIER_WIDTH = 10  # segments of one size tier merged together (see merge_tiers)
 FEW = 5  # below this many results a spelling correction is tried
 META_FILE = "veille-search.json"
 INDEX_NAME = "MAIN"
@@ -143,7 +147,10 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(merge=not bulk)
+            if bulk:
+                writer.commit(merge=False)
+            else:
+                writer.commit(mergetype=merge_tiers)
             self._refresh()
 
     def _writer(self, bulk: bool, procs: int):
@@ -406,6 +413,31 @@ def key_terms(searcher: Searcher, text: str, count: int = 15) -> list[str]:
     df = seg.doc_frequency
     scored = [(n * math.log(1 + total / (1 + df("body", t))), t) for t, n in tf.items()]
     return [t for _, t in heapq.nlargest(count, scored)]
+
+
+def merge_tiers(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    """Merge policy: merge the segments of a size tier once it holds ``TIER_WIDTH`` of them.
+
+    Tiers are powers of ten of the article count (under 1,000; under 10,000; ...). Whoosh's
+    default policy may merge the large segments of a bulk load on the next small commit:
+    importing 20 articles into a 100,000-article library then rewrote the whole index in
+    pure Python (minutes). Here a merge only rewrites about ten times the articles of its
+    tier, and a tier fills up only after that many articles have been added.
+    """
+    tiers: dict[int, list[Segment]] = {}
+    for seg in segments:
+        tiers.setdefault(len(str(max(1, seg.doc_count_all()))), []).append(seg)
+    merged: set[int] = set()
+    for tier in sorted(tiers):
+        group = tiers[tier]
+        if len(group) >= TIER_WIDTH or (tier <= 3 and len(group) > 1):
+            for seg in group:
+                reader = SegmentReader(writer.storage, writer.schema, seg)
+                writer.add_reader(reader)
+                reader.close()
+                merged.add(id(seg))
+            break  # one merge per commit keeps a commit's cost bounded
+    return [seg for seg in segments if id(seg) not in merged]
 
 
 def filter_query(filters: SearchFilters | None) -> wq.Query | None:
