@@ -418,7 +418,8 @@ def key_terms(searcher: Searcher, text: str, count: int = 15) -> list[str]:
 def merge_tiers(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
     """Merge policy: merge the segments of a size tier once it holds ``TIER_WIDTH`` of them.
 
-    Tiers are powers of ten of the article count (under 1,000; under 10,000; ...). Whoosh's
+    Tiers are powers of ten of the article count (under 1,000, where any two segments
+    merge as the cost is small; under 10,000; under 100,000; ...). Whoosh's
     default policy may merge the large segments of a bulk load on the next small commit:
     importing 20 articles into a 100,000-article library then rewrote the whole index in
     pure Python (minutes). Here a merge only rewrites about ten times the articles of its
@@ -426,11 +427,11 @@ def merge_tiers(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]
     """
     tiers: dict[int, list[Segment]] = {}
     for seg in segments:
-        tiers.setdefault(len(str(max(1, seg.doc_count_all()))), []).append(seg)
+        tiers.setdefault(max(3, len(str(seg.doc_count_all()))), []).append(seg)
     merged: set[int] = set()
     for tier in sorted(tiers):
         group = tiers[tier]
-        if len(group) >= TIER_WIDTH or (tier <= 3 and len(group) > 1):
+        if len(group) >= TIER_WIDTH or (tier == 3 and len(group) > 1):
             for seg in group:
                 reader = SegmentReader(writer.storage, writer.schema, seg)
                 writer.add_reader(reader)

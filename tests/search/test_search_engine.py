@@ -275,3 +275,17 @@ def test_frequent_word_ranks_article_where_it_weighs_more(tmp_path: Path) -> Non
             IndexDoc(3, "Autre", "Rien à voir.")])
     assert ix.search("niger").ids == (2, 1)
     ix.close()
+
+
+def test_small_commits_keep_few_segments_and_leave_big_ones(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(i, "Lot", f"Article {i} du lot.") for i in range(1200)], bulk=True)
+    big = {s.segment_id() for s in ix._ix._segments()}
+    for i in range(12):
+        ix.add([IndexDoc(5000 + i, "Brève", "Une brève sur le fleuve.")])
+    segments = ix._ix._segments()
+    assert len(segments) <= 3  # bulk, merged small ones, the newest
+    assert big <= {s.segment_id() for s in segments}  # the bulk segment was not rewritten
+    assert ix.search("brève").total == 12
+    assert ix.doc_count() == 1212
+    ix.close()
