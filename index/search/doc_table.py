@@ -37,6 +37,7 @@ class DocTable:
         self._aid_to_doc: dict[int, int] | None = None
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
         self.results: OrderedDict[Any, Any] = OrderedDict()  # SearchIndex's result cache
+        self.postings_cache = PostingsCache()
         self._live: list[int] | None = None
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
@@ -125,6 +126,32 @@ class DocTable:
             self._entities = [tuple(dict.fromkeys(split_list(v or None)))
                               for v in self.column("ents")]
         return self._entities
+
+
+class PostingsCache:
+    """Decoded postings of recently used terms, bounded by their total number."""
+
+    def __init__(self, budget: int = 600_000) -> None:
+        self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
+        self._size = 0
+        self._budget = budget
+
+    def get(self, key: Any) -> Any:
+        item = self._items.get(key)
+        if item is None:
+            return None
+        self._items.move_to_end(key)
+        return item[0]
+
+    def put(self, key: Any, value: Any, size: int) -> None:
+        old = self._items.pop(key, None)
+        if old is not None:
+            self._size -= old[1]
+        self._items[key] = (value, size)
+        self._size += size
+        while self._size > self._budget and len(self._items) > 1:
+            _, (_, dropped) = self._items.popitem(last=False)
+            self._size -= dropped
 
 
 def _text(value: Any) -> str:

@@ -1,9 +1,12 @@
 """``SearchIndex``: the Whoosh index behind the library's search (contract in architecture.md).
 
-One searcher is kept open and swapped for a refreshed one after each commit; reads take a
-short lock around it because Whoosh readers share file positions between threads. With
-the GIL a pure-Python search cannot run in parallel anyway, so the lock costs no
-throughput, and writes (the slow part) happen outside it.
+One searcher is kept open and swapped for a fresh one after each commit. Reads hold a
+lock on it while they run, because Whoosh readers share file positions between threads;
+with the GIL a pure-Python search cannot run in parallel anyway, so the lock costs little
+throughput, and writes (the slow part) happen outside it on their own writer.
+
+Matching and ranking run on ``scoring.SetScorer`` (all matches ranked, as the contract's
+``ids`` need), snippets on ``highlight``; results are cached per searcher generation.
 """
 
 from __future__ import annotations
@@ -40,7 +43,8 @@ from .spelling import correct
 
 MAX_IDS = 100_000
 RESULT_CACHE = 8  # queries kept per searcher generation
-TIER_WIDTH = 10  # segments of one size tier merged together (see merge_tiers)
+SMALL_SEGMENT = 2_000  # segments under this many articles are merged (see merge_small)
+MERGE_COUNT = 10
 FEW = 5  # below this many results a spelling correction is tried
 META_FILE = "veille-search.json"
 INDEX_NAME = "MAIN"
@@ -150,7 +154,7 @@ class SearchIndex:
             if bulk:
                 writer.commit(merge=False)
             else:
-                writer.commit(mergetype=merge_tiers)
+                writer.commit(mergetype=merge_small)
             self._refresh()
 
     def _writer(self, bulk: bool, procs: int):
@@ -287,11 +291,10 @@ class SearchIndex:
             return _Matches(list(docs), [], len(docs))
         if sort == "relevance":
             scores = scorer.scores(q, docs)
-            ordered = sorted(docs)
             if coverage:
-                ordered.sort(key=lambda d: (coverage[d], scores[d]), reverse=True)
-            else:
-                ordered.sort(key=scores.__getitem__, reverse=True)
+                ordered = sorted(docs, key=lambda d: (coverage[d], scores[d]), reverse=True)
+            else:  # one sort keyed in C (equal scores: set order)
+                ordered = sorted(scores, key=scores.__getitem__, reverse=True)
             top = ordered[:MAX_IDS]
             return _Matches(top, [scores[d] for d in top], len(ordered))
         ordered = sort_by_date(list(docs), table.date_keys(), newest=sort != "oldest")
@@ -358,6 +361,11 @@ class SearchIndex:
 
     @staticmethod
     def _highlighter(searcher: Searcher, table: DocTable, query: str) -> Highlighter:
+        """The highlighter of the query as last searched (so a spelling fix or a partial
+        match marks what was actually found), else of the query as typed."""
+        for key, (_, matches, _, _) in reversed(table.results.items()):
+            if key[0] == query:
+                return matches.highlighter()
         builder = QueryBuilder(searcher.reader(), table.variants)
         q = builder.build(parse(query))
         return Highlighter.from_query(q, frozenset(builder.literal))
@@ -415,30 +423,22 @@ def key_terms(searcher: Searcher, text: str, count: int = 15) -> list[str]:
     return [t for _, t in heapq.nlargest(count, scored)]
 
 
-def merge_tiers(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
-    """Merge policy: merge the segments of a size tier once it holds ``TIER_WIDTH`` of them.
+def merge_small(writer: SegmentWriter, segments: list[Segment]) -> list[Segment]:
+    """Merge policy: once ``MERGE_COUNT`` segments hold under ``SMALL_SEGMENT`` articles
+    each, merge them into one (under 20,000 articles: seconds); never touch bigger ones.
 
-    Tiers are powers of ten of the article count (under 1,000, where any two segments
-    merge as the cost is small; under 10,000; under 100,000; ...). Whoosh's
-    default policy may merge the large segments of a bulk load on the next small commit:
-    importing 20 articles into a 100,000-article library then rewrote the whole index in
-    pure Python (minutes). Here a merge only rewrites about ten times the articles of its
-    tier, and a tier fills up only after that many articles have been added.
+    Whoosh's default policy may merge the large segments of a bulk load on the next small
+    commit: importing 20 articles into a 100,000-article library then rewrote the whole
+    index in pure Python (minutes). Large segments are merged only by ``optimize``.
     """
-    tiers: dict[int, list[Segment]] = {}
-    for seg in segments:
-        tiers.setdefault(max(3, len(str(seg.doc_count_all()))), []).append(seg)
-    merged: set[int] = set()
-    for tier in sorted(tiers):
-        group = tiers[tier]
-        if len(group) >= TIER_WIDTH or (tier == 3 and len(group) > 1):
-            for seg in group:
-                reader = SegmentReader(writer.storage, writer.schema, seg)
-                writer.add_reader(reader)
-                reader.close()
-                merged.add(id(seg))
-            break  # one merge per commit keeps a commit's cost bounded
-    return [seg for seg in segments if id(seg) not in merged]
+    small = [seg for seg in segments if seg.doc_count_all() < SMALL_SEGMENT]
+    if len(small) < MERGE_COUNT:
+        return segments
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg.doc_count_all() >= SMALL_SEGMENT]
 
 
 def filter_query(filters: SearchFilters | None) -> wq.Query | None:

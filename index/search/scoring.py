@@ -41,8 +41,7 @@ class SetScorer:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.table = table
-        self._postings: dict[tuple[str, str], tuple[list[int], list[float]]] = {}
-        self._raw_values: dict[tuple[str, str], list[Any] | None] = {}
+        self._cache = table.postings_cache
         self.leaves = self.reader.leaf_readers()
 
     # Which documents
@@ -98,7 +97,7 @@ class SetScorer:
     def _values(self, field: str, text: str) -> dict[int, bytes] | None:
         """Docnum -> encoded positions of a term (None when the postings are not W3)."""
         ids, _ = self.postings(field, text)
-        values = self._raw_values.get((field, text))
+        values = self._cache.get((field, text))[2]
         return None if values is None else dict(zip(ids, values, strict=True))
 
     # How well
@@ -127,9 +126,10 @@ class SetScorer:
         return out
 
     def postings(self, field: str, text: str) -> tuple[list[int], list[float]]:
-        """All live (docnum, weight) postings of a term, cached for this evaluation."""
+        """All live (docnum, weight) postings of a term, cached per searcher generation
+        (a refined query reuses its words: "sécurité" then "sécurité sahel")."""
         key = (field, text)
-        hit = self._postings.get(key)
+        hit = self._cache.get(key)
         if hit is None:
             ids: list[int] = []
             weights: list[float] = []
@@ -140,10 +140,9 @@ class SetScorer:
                 except TermNotFound:
                     continue
                 values = _read_term(m, base, ids, weights, values)
-            hit = (ids, weights)
-            self._postings[key] = hit
-            self._raw_values[key] = values
-        return hit
+            hit = (ids, weights, values)
+            self._cache.put(key, hit, len(ids))
+        return hit[0], hit[1]
 
 
 def _read_term(m: Any, base: int, ids: list[int], weights: list[float],

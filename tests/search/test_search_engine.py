@@ -127,6 +127,8 @@ def test_spelling_correction(corpus_index: SearchIndex, ids: Ids) -> None:
     results = corpus_index.search("Ouagadougu")
     assert results.corrected == "Ouagadougou"
     assert set(results.ids) == ids("aes")
+    rows = corpus_index.hits("Ouagadougu", list(results.ids))  # lazy rows: the original query
+    assert "<mark>Ouagadougou</mark>" in rows[0].snippet
     fixed = corpus_index.search("Belousof Niamey")
     assert fixed.corrected == "Belousov Niamey"
     assert set(fixed.ids) == ids("belousov")
@@ -279,13 +281,15 @@ def test_frequent_word_ranks_article_where_it_weighs_more(tmp_path: Path) -> Non
 
 def test_small_commits_keep_few_segments_and_leave_big_ones(tmp_path: Path) -> None:
     ix = SearchIndex.create(tmp_path / "ix")
-    ix.add([IndexDoc(i, "Lot", f"Article {i} du lot.") for i in range(1200)], bulk=True)
+    for batch in range(2):
+        ix.add([IndexDoc(batch * 10_000 + i, "Lot", f"Article {i} du lot.")
+                for i in range(2100)], bulk=True)
     big = {s.segment_id() for s in ix._ix._segments()}
-    for i in range(12):
-        ix.add([IndexDoc(5000 + i, "Brève", "Une brève sur le fleuve.")])
+    for i in range(25):
+        ix.add([IndexDoc(50_000 + i, "Brève", "Une brève sur le fleuve.")])
     segments = ix._ix._segments()
-    assert len(segments) <= 3  # bulk, merged small ones, the newest
-    assert big <= {s.segment_id() for s in segments}  # the bulk segment was not rewritten
-    assert ix.search("brève").total == 12
-    assert ix.doc_count() == 1212
+    assert len(segments) <= 2 + 10  # the big ones, fewer than MERGE_COUNT small ones
+    assert big <= {s.segment_id() for s in segments}  # bulk segments were not rewritten
+    assert ix.search("brève").total == 25
+    assert ix.doc_count() == 4225
     ix.close()
