@@ -22,6 +22,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import multiprocessing
+
 from bench.common import Fts5Baseline, Timer, machine, read_jsonl, require_data
 from index import Library
 
@@ -88,6 +90,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="2,000 JSONL articles, 200 files")
     args = parser.parse_args()
+    multiprocessing.set_start_method("spawn")  # as reader-app does
     n_jsonl, n_text = (2000, 200) if args.quick else (10_000, 1000)
     print(f"machine: {machine()}")
     with tempfile.TemporaryDirectory() as tmp:

@@ -7,6 +7,8 @@ while any number of threads search and read through their own connections.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -17,7 +19,7 @@ from typing import TYPE_CHECKING, Literal
 from index import entity_store
 from index.entity_worker import ProcessExtractor
 from index.import_batch import ImportBatch
-from index.importers import iter_sources
+from index.importers import Source, iter_sources
 from index.importers.archive import release as release_archives
 from index.models import (
     Article,
@@ -41,7 +43,8 @@ Sort = Literal["relevance", "newest", "oldest"]
 
 STORE_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
-_REINDEX_BATCH = 500
+_REINDEX_BATCH = 5000
+BULK_ARTICLES = 400
 
 
 class _Cancel:
@@ -141,7 +144,7 @@ class Library:
         can simply be run again: duplicates are recognised and reported, not re-added.
         """
         cancel_flag = cancel or _Cancel()
-        sources = list(iter_sources(Path(p) for p in paths))
+        sources = [s for s in iter_sources(Path(p) for p in paths) if not self._own_file(s)]
         batch = ImportBatch(self, progress, len(sources))
         with self._write_lock:
             try:
@@ -153,12 +156,27 @@ class Library:
         batch.report.cancelled = cancel_flag.is_set() and len(batch.report.files) < len(sources)
         return batch.report
 
+    def _own_file(self, source: Source) -> bool:
+        """The library's own database and index are never articles (a folder dropped
+        on the window may contain the library)."""
+        return source.path is not None and source.path.resolve().is_relative_to(
+            self.path.resolve()
+        )
+
     def index_articles(self, articles: Sequence[Article]) -> None:
-        """(Re)write these articles' index documents with their current entities."""
+        """(Re)write these articles' index documents with their current entities.
+
+        Large batches are analysed by two writer processes when starting them is safe
+        (Whoosh starts them with the default start method: spawn is safe beside Qt's
+        threads, fork only in a single-threaded process).
+        """
         if not articles:
             return
         names = entity_store.article_entity_names(self.store.conn, [a.id for a in articles])
-        self.index.add([_index_doc(a, names.get(a.id, ())) for a in articles])
+        docs = [_index_doc(a, names.get(a.id, ())) for a in articles]
+        bulk = len(docs) >= BULK_ARTICLES
+        procs = 2 if bulk and _can_start_writer_processes() else 1
+        self.index.add(docs, bulk=bulk, procs=procs)
         with self.store.transaction():
             self.store.mark_indexed([a.id for a in articles])
 
@@ -314,6 +332,13 @@ class Library:
 
     def related(self, article_id: int, limit: int = 10) -> SearchResults:
         return self.index.more_like(article_id, limit)
+
+
+def _can_start_writer_processes() -> bool:
+    if (os.cpu_count() or 1) < 2:
+        return False
+    method = multiprocessing.get_start_method(allow_none=True) or "fork"
+    return method in ("spawn", "forkserver") or threading.active_count() == 1
 
 
 def _index_doc(article: Article, entities: Iterable[str]) -> IndexDoc:

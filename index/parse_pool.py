@@ -9,16 +9,20 @@ number of files in flight so memory stays flat, and results come back in input o
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import zlib
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Protocol
 
 from index.importers import ImportFailure, ParseOutcome, Source, parse
+
+logger = logging.getLogger(__name__)
 
 POOL_THRESHOLD = 24      # fewer sources than this: parse inline, a pool costs ~1 s to start
 IN_FLIGHT_PER_WORKER = 8
@@ -75,11 +79,28 @@ def parse_sources(
                 return
             yield read_and_parse(source, keep)
         return
+    done = 0
+    try:
+        for parsed in _pooled(sources, keep, cancel, workers):
+            done += 1
+            yield parsed
+    except (BrokenProcessPool, OSError, RuntimeError):
+        # The pool could not start (a script without a ``__main__`` guard, no /dev/shm)
+        # or a worker died: parse what is left here rather than fail the import.
+        logger.warning("import worker processes unavailable; parsing in-process", exc_info=True)
+        for source in sources[done:]:
+            if cancel.is_set():
+                return
+            yield read_and_parse(source, keep)
+
+
+def _pooled(
+    sources: Sequence[Source], keep: bool, cancel: CancelFlag, workers: int
+) -> Iterator[ParsedSource]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         pending: deque[Future[ParsedSource]] = deque()
-        queue = iter(sources)
         try:
-            for source in queue:
+            for source in sources:
                 pending.append(pool.submit(read_and_parse, source, keep))
                 if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
                     if cancel.is_set():

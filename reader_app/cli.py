@@ -8,8 +8,10 @@ works on machines without a display.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import html
 import json
+import multiprocessing
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -60,7 +62,15 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def use_spawn() -> None:
+    """Child processes (parsers, entity model, index writers) start fresh, never forked:
+    forking a process that runs Qt or worker threads can deadlock the child."""
+    with contextlib.suppress(RuntimeError):  # already chosen by the embedding program
+        multiprocessing.set_start_method("spawn")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    use_spawn()
     parser = _parser()
     try:
         args = parser.parse_args(argv)

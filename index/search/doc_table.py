@@ -11,6 +11,7 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from whoosh.searching import Searcher
 
 from .schema import split_list
@@ -42,6 +43,47 @@ class DocTable:
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
         self._days: list[int] | None = None
+        self._np: dict[str, np.ndarray] = {}
+
+    def size(self) -> int:
+        """Docnums run from 0 to ``size() - 1`` (deleted ones included)."""
+        return self._reader.doc_count_all()
+
+    def live_mask(self) -> np.ndarray:
+        """Boolean array: True for the documents not deleted."""
+        mask = self._np.get("live")
+        if mask is None:
+            mask = np.zeros(self.size(), dtype=bool)
+            mask[np.asarray(self.live_docs(), dtype=np.int64)] = True
+            self._np["live"] = mask
+        return mask
+
+    def array(self, name: str) -> np.ndarray:
+        """A numeric column as a numpy array ("aid", "blen"; None read as 0)."""
+        arr = self._np.get(name)
+        if arr is None:
+            arr = np.array([v or 0 for v in self.column(name)], dtype=np.float64
+                           if name == "blen" else np.int64)
+            self._np[name] = arr
+        return arr
+
+    def day_array(self) -> np.ndarray:
+        """YYYYMMDD per docnum (partial dates padded with 0), -1 when undated."""
+        arr = self._np.get("days")
+        if arr is None:
+            if self._days is None:
+                self._days = [int(k.replace("-", "").ljust(8, "0")) if k else -1
+                              for k in self.date_keys()]
+            arr = np.array(self._days, dtype=np.int64)
+            self._np["days"] = arr
+        return arr
+
+    def days_mask(self, low: int | None, high: int | None) -> np.ndarray:
+        """Live documents dated between two YYYYMMDD numbers (inclusive; None: open)."""
+        days = self.day_array()
+        lo = 0 if low is None else low
+        hi = 99_999_999 if high is None else high
+        return (days >= lo) & (days <= hi) & self.live_mask()
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""
@@ -67,7 +109,9 @@ class DocTable:
             self._segment_cache[key] = values
         return values
 
-    def article_ids(self, docnums: Sequence[int]) -> list[int]:
+    def article_ids(self, docnums: Sequence[int] | np.ndarray) -> list[int]:
+        if isinstance(docnums, np.ndarray):
+            return self.array("aid")[docnums].tolist()
         aids = self.column("aid")
         return [aids[d] for d in docnums]
 

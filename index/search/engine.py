@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.codec.base import Segment
@@ -57,8 +58,8 @@ class IndexUnusable(Exception):
 
 @dataclass(frozen=True, slots=True)
 class _Matches:
-    docnums: list[int]
-    scores: list[float]
+    docnums: np.ndarray  # int64 docnums in result order (at most MAX_IDS)
+    scores: np.ndarray
     total: int
     query: wq.Query = wq.NullQuery
     literal: frozenset[str] = frozenset()
@@ -140,7 +141,7 @@ class SearchIndex:
             return
         with self._write_lock:
             fresh = self._ix.is_empty()
-            writer = self._writer(bulk, procs if len(unique) >= 1000 else 1)
+            writer = self._writer(bulk, procs if len(unique) >= 400 else 1)
             try:
                 for doc in unique.values():
                     fields = doc_fields(doc)
@@ -158,9 +159,11 @@ class SearchIndex:
             self._refresh()
 
     def _writer(self, bulk: bool, procs: int):
+        """Whoosh sorts its whole buffer in one GIL-holding ``sorted()`` call when it
+        fills: a small buffer for ordinary imports keeps that pause short for the GUI."""
         if procs > 1:
             return self._ix.writer(procs=procs, limitmb=256, multisegment=True)
-        return self._ix.writer(limitmb=256 if bulk else 64)
+        return self._ix.writer(limitmb=256 if bulk else 16)
 
     def delete(self, ids: Sequence[int]) -> None:
         if not ids:
@@ -220,9 +223,9 @@ class SearchIndex:
         with self._reading() as (searcher, table):
             _, matches, corrected, partial = self._resolve(searcher, table, query, sort, filters)
             hl = matches.highlighter()
-            shown = matches.docnums[: max(0, limit)]
+            shown = matches.docnums[: max(0, limit)].tolist()
             hits = [self._hit(searcher, table, d, s, hl)
-                    for d, s in zip(shown, matches.scores, strict=False)]
+                    for d, s in zip(shown, matches.scores.tolist(), strict=False)]
             ids = table.article_ids(matches.docnums[:MAX_IDS])
         return SearchResults(query=query, hits=tuple(hits), total=matches.total, ids=tuple(ids),
                              corrected=corrected, partial=partial)
@@ -275,54 +278,60 @@ class SearchIndex:
         builder = QueryBuilder(searcher.reader(), table.variants)
         q = builder.build(node)
         scorer = SetScorer(searcher, table)
-        docs = scorer.docs(q)
-        if fq is not None and docs:
-            docs &= scorer.docs(fq)
+        docs = scorer.mask(q)
+        if fq is not None and docs.any():
+            docs &= scorer.mask(fq)
         for word in unaccented_exact_words(node):
-            docs = verify_unaccented(searcher, scorer, docs, word)
-        found = self._order(scorer, table, q, docs, sort, Counter())
+            kept = verify_unaccented(searcher, scorer, set(np.flatnonzero(docs).tolist()), word)
+            docs = np.zeros_like(docs)
+            docs[np.fromiter(kept, dtype=np.int64, count=len(kept))] = True
+        found = self._order(scorer, table, q, docs, sort)
         return replace(found, query=q, literal=frozenset(builder.literal))
 
     @staticmethod
-    def _order(scorer: SetScorer, table: DocTable, q: wq.Query, docs: set[int], sort: str,
-               coverage: Counter[int]) -> _Matches:
-        """Relevance (more query words first when ``coverage`` counts them) or date order."""
+    def _order(scorer: SetScorer, table: DocTable, q: wq.Query, docs: np.ndarray, sort: str,
+               coverage: np.ndarray | None = None) -> _Matches:
+        """Relevance (more query words first when ``coverage`` counts them) or date order.
+
+        One numpy sort of all matches (ties: lower docnum first), not a Python ``sorted``.
+        """
+        cand = np.flatnonzero(docs)
+        total = len(cand)
         if sort == "any":  # facets: order does not matter
-            return _Matches(list(docs), [], len(docs))
+            return _Matches(cand, np.zeros(0), total)
         if sort == "relevance":
-            scores = scorer.scores(q, docs)
-            if coverage:
-                ordered = sorted(docs, key=lambda d: (coverage[d], scores[d]), reverse=True)
-            else:  # one sort keyed in C (equal scores: set order)
-                ordered = sorted(scores, key=scores.__getitem__, reverse=True)
-            top = ordered[:MAX_IDS]
-            return _Matches(top, [scores[d] for d in top], len(ordered))
-        ordered = sort_by_date(list(docs), table.date_keys(), newest=sort != "oldest")
-        return _Matches(ordered[:MAX_IDS], [0.0] * min(len(ordered), MAX_IDS), len(ordered))
+            scores = scorer.score_array(q)[cand]
+            if coverage is not None:
+                order = np.lexsort((cand, -scores, -coverage[cand]))
+            else:
+                order = np.argsort(-scores, kind="stable")
+            order = order[:MAX_IDS]
+            return _Matches(cand[order], scores[order], total)
+        ordered = sort_by_date(cand, table.day_array(), newest=sort != "oldest")[:MAX_IDS]
+        return _Matches(ordered, np.zeros(len(ordered)), total)
 
     def _partial(self, searcher: Searcher, table: DocTable, leaves: Sequence[Node], sort: str,
                  fq: wq.Query | None) -> _Matches:
         """Articles matching most of the words, those matching more words first."""
         builder = QueryBuilder(searcher.reader(), table.variants)
         scorer = SetScorer(searcher, table)
-        allowed = scorer.docs(fq) if fq is not None else None
-        counts: Counter[int] = Counter()
-        required: set[int] | None = None
+        allowed = scorer.mask(fq) if fq is not None else None
+        counts = np.zeros(table.size(), dtype=np.int64)
+        required: np.ndarray | None = None
         for leaf in leaves:
-            found = scorer.docs(builder.build(leaf))
+            found = scorer.mask(builder.build(leaf))
             if allowed is not None:
                 found &= allowed
-            counts.update(found)
+            counts += found
             if getattr(leaf, "required", False):
                 required = found if required is None else required & found
         if required is not None:
-            counts = Counter({d: c for d, c in counts.items() if d in required})
-        if not counts:
-            return _Matches([], [], 0)
-        need = max(1, min(max(counts.values()), (len(leaves) + 1) // 2))
-        keep = {d for d, c in counts.items() if c >= need}
+            counts[~required] = 0
+        if not counts.any():
+            return _Matches(np.zeros(0, dtype=np.int64), np.zeros(0), 0)
+        need = max(1, min(int(counts.max()), (len(leaves) + 1) // 2))
         q = builder.build(Or(tuple(leaves)))
-        found = self._order(scorer, table, q, keep, sort, counts)
+        found = self._order(scorer, table, q, counts >= need, sort, counts)
         return replace(found, query=q, literal=frozenset(builder.literal))
 
     def _hit(self, searcher: Searcher, table: DocTable, docnum: int, score: float,
@@ -375,7 +384,7 @@ class SearchIndex:
         """Counts per source, language and entity over all the query's results."""
         with self._reading() as (searcher, table):
             _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
-            docs = matches.docnums
+            docs = matches.docnums.tolist()
             src_col, lang_col = table.column("src"), table.column("lang")
             sources = Counter(src_col[d] for d in docs)
             langs = Counter(lang_col[d] for d in docs)
@@ -399,11 +408,13 @@ class SearchIndex:
             terms = key_terms(searcher, stored.get("title", "") + "\n" + stored_text(stored))
             q = wq.Or([wq.Term(f, t) for t in terms for f in ("title", "body")])
             scorer = SetScorer(searcher, table)
-            docs = scorer.docs(q) - {docnum}
-            scores = scorer.scores(q, docs)
-            best = heapq.nlargest(limit, docs, key=lambda d: (scores[d], -d))
+            docs = scorer.mask(q)
+            docs[docnum] = False
+            cand = np.flatnonzero(docs)
+            all_scores = scorer.score_array(q)
+            best = cand[np.argsort(-all_scores[cand], kind="stable")[: max(0, limit)]].tolist()
             hl = Highlighter()
-            hits = [self._hit(searcher, table, d, scores[d], hl) for d in best]
+            hits = [self._hit(searcher, table, d, float(all_scores[d]), hl) for d in best]
         ids = tuple(h.article_id for h in hits)
         return SearchResults(query=stored.get("title", ""), hits=tuple(hits), total=len(hits),
                              ids=ids)
@@ -460,13 +471,14 @@ def filter_query(filters: SearchFilters | None) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def sort_by_date(docnums: list[int], keys: Sequence[str], *, newest: bool) -> list[int]:
-    """Dated articles newest (or oldest) first, then the undated ones."""
-    dated = [d for d in docnums if keys[d]]
-    undated = [d for d in docnums if not keys[d]]
-    dated.sort(key=lambda d: (keys[d], -d if newest else d), reverse=newest)
-    undated.sort()
-    return dated + undated
+def sort_by_date(docnums: np.ndarray, days: np.ndarray, *, newest: bool) -> np.ndarray:
+    """Dated articles newest (or oldest) first (same day: latest added first when newest),
+    then the undated ones (``days`` < 0) in docnum order."""
+    d = days[docnums]
+    dated, undated = docnums[d >= 0], docnums[d < 0]
+    dd = d[d >= 0]
+    order = np.lexsort((-dated, -dd)) if newest else np.lexsort((dated, dd))
+    return np.concatenate([dated[order], np.sort(undated)])
 
 
 def _ranked(counter: Counter[str], top: int) -> list[tuple[str, int]]:
