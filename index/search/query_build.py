@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
+from typing import Any
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -36,7 +37,7 @@ POSTINGS_BUDGET = 60_000
 TITLE_BOOST = 3.0
 STEM_BOOST = 0.4
 ENTITY_BOOST = 0.5
-VariantCache = MutableMapping[str, list[tuple[tuple[str, ...], str | None]]]
+VariantCache = MutableMapping[Any, Any]  # word -> stem variants; (field, prefix) -> frequencies
 
 
 class QueryBuilder:
@@ -154,40 +155,52 @@ class QueryBuilder:
                 fr, en = by_lang["fr"], by_lang["en"]
                 for terms, other in ((fr & en, None), (fr - en, "en"), (en - fr, "fr")):
                     if terms:
-                        groups.append((tuple(self._most_frequent("body", sorted(terms))), other))
+                        groups.append((tuple(self._most_frequent(
+                            "body", sorted(terms), self._prefix_df("body", prefix))), other))
         self.cache[f] = groups
         return groups
 
     def _lexicon(self, fname: str, prefix: str) -> set[str]:
-        field = self.reader.schema[fname]
-        return {field.from_bytes(b) for b in self.reader.expand_prefix(fname, prefix)}
+        return set(self._prefix_df(fname, prefix))
 
-    def _most_frequent(self, fname: str, terms: Sequence[str]) -> list[str]:
+    def _prefix_df(self, fname: str, prefix: str) -> dict[str, int]:
+        """Index terms starting with ``prefix`` -> document frequency (deletions included),
+        from one sequential scan per segment, cached with the reader generation.
+
+        Asking ``doc_frequency`` term by term cost more than the search itself for "a*".
+        """
+        key = (fname, prefix)
+        found = self.cache.get(key)
+        if found is None:
+            field = self.reader.schema[fname]
+            found = {}
+            for seg, _ in self.reader.leaf_readers():
+                for raw, info in seg.iter_prefix(fname, prefix):
+                    term = field.from_bytes(raw)
+                    found[term] = found.get(term, 0) + info.doc_frequency()
+            self.cache[key] = found
+        return found
+
+    def _most_frequent(self, fname: str, terms: Sequence[str],
+                       freqs: Mapping[str, int] | None = None) -> list[str]:
         """The most frequent of ``terms``, at most 64 and about ``POSTINGS_BUDGET`` postings.
 
-        Frequencies come from the largest segment only: one lookup per term instead of
-        one per segment, and the ranking is what matters. The postings budget keeps "m*"
-        (tens of thousands of articles per frequent word) from reading a million postings.
+        The postings budget keeps "m*" (tens of thousands of articles per frequent word)
+        from reading a million postings.
         """
         if len(terms) <= 1:
             return list(terms)
-        seg, seg_docs = self._largest_segment()
-        df = seg.doc_frequency
-        ranked = sorted(terms, key=lambda t: df(fname, t), reverse=True)
-        budget = POSTINGS_BUDGET * seg_docs / max(1, self.reader.doc_count_all())
+        if freqs is None:
+            freqs = {t: self.reader.doc_frequency(fname, t) for t in terms}
+        ranked = sorted(terms, key=lambda t: freqs.get(t, 0), reverse=True)
         out: list[str] = []
         spent = 0
         for t in ranked[:MAX_EXPANSION]:
-            spent += df(fname, t)
-            if out and spent > budget:
+            spent += freqs.get(t, 0)
+            if out and spent > POSTINGS_BUDGET:
                 break
             out.append(t)
         return out
-
-    def _largest_segment(self) -> tuple[IndexReader, int]:
-        leaves = self.reader.leaf_readers()
-        seg = max((r for r, _ in leaves), key=lambda r: r.doc_count_all())
-        return seg, seg.doc_count_all()
 
     def phrase(self, p: Phrase) -> wq.Query | None:
         if p.field == "lang":
@@ -236,11 +249,12 @@ class QueryBuilder:
     def expand(self, fname: str, pattern: str) -> list[str]:
         """The most frequent index terms matching a wildcard pattern (capped)."""
         literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
-        terms = sorted(self._lexicon(fname, literal))
+        freqs = self._prefix_df(fname, literal)
+        terms = sorted(freqs)
         if pattern != literal + "*":
             rx = re.compile(fnmatch.translate(pattern))
             terms = [t for t in terms if rx.match(t)]
-        return self._most_frequent(fname, terms)
+        return self._most_frequent(fname, terms, freqs)
 
     def fuzzy(self, w: Word, folded: str) -> wq.Query:
         fields = ["title"] if w.field == "title" else ["title", "body"]

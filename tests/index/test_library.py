@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import shutil
 from pathlib import Path
 
@@ -153,3 +154,28 @@ def test_cancel_keeps_whole_articles(lib: Library, tmp_path: Path) -> None:
     assert report.cancelled
     assert lib.article_count() == len(report.article_ids) == 2
     assert lib.search("sahel").total == 2
+
+
+def test_large_folder_goes_through_worker_processes(lib: Library, tmp_path: Path) -> None:
+    """Enough files to use the parse pool: results in order, failures named."""
+    from index.parse_pool import POOL_THRESHOLD
+
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    count = POOL_THRESHOLD + 6
+    for i in range(count):
+        (folder / f"{i:03d}.txt").write_text(
+            f" date 2025-01-{i % 28 + 1:02d} Dépêche {i} : Niamey et Bamako signent "
+            f"l'accord numéro {i * 17}.", encoding="utf-8")
+    (folder / "broken.txt").write_bytes(random.Random(3).randbytes(2048))
+    report = lib.import_paths([folder])
+    assert report.count("imported") == count
+    assert [Path(f.path).name for f in report.files if f.status == "failed"] == ["broken.txt"]
+    assert lib.search("niamey").total == count
+
+
+def test_own_library_files_are_never_imported(tmp_path: Path) -> None:
+    with Library.open(tmp_path / "lib") as lib:
+        lib.import_paths([SEED])
+        report = lib.import_paths([tmp_path])
+        assert not any("library.sqlite3" in f.path for f in report.files)
