@@ -75,3 +75,30 @@ def test_usage_errors_exit_two(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert main(["show", "not-a-number", "--library", str(tmp_path)]) == 2
     code = main(["show", "999", "--library", str(tmp_path / "lib")])
     assert code == 1
+
+
+def test_entity_curation_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lib = str(tmp_path / "lib")
+    code, out = _run(capsys, "import", str(SEED), "--library", lib, "--json")
+    seed_id = json.loads(out)["files"][0]["article_ids"][0]
+    entities = json.loads(_run(capsys, "entities", "--library", lib, "--json")[1])
+    bamako = next(e for e in entities if e["name"] == "Bamako")
+    code, out = _run(capsys, "entities", "--rename", str(bamako["id"]), "Bamako (Mali)",
+                     "--library", lib)
+    assert code == 0 and "renamed" in out
+    _run(capsys, "reindex", "--library", lib)
+    code, out = _run(capsys, "search", 'entity:"Bamako (Mali)"', "--library", lib, "--json")
+    assert [h["article_id"] for h in json.loads(out)["hits"]] == [seed_id]
+    code, out = _run(capsys, "entities", "--hide", str(bamako["id"]), "--library", lib)
+    shown = json.loads(_run(capsys, "show", str(seed_id), "--library", lib, "--json")[1])
+    assert all(m["canonical"] != "Bamako (Mali)" for m in shown["mentions"])
+    assert "undone: hide" in _run(capsys, "entities", "--undo", "--library", lib)[1]
+    assert "undone: rename" in _run(capsys, "entities", "--undo", "--library", lib)[1]
+    shown = json.loads(_run(capsys, "show", str(seed_id), "--library", lib, "--json")[1])
+    assert any(m["canonical"] == "Bamako" for m in shown["mentions"])
+    code, _ = _run(capsys, "entities", "--retype", str(bamako["id"]), "planet", "--library", lib)
+    assert code == 2
+    code, out = _run(capsys, "entities", "--articles", str(bamako["id"]), "--library", lib)
+    assert "2025-08-14" in out
