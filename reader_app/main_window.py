@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from index.models import Article, ImportReport, SearchResults
+from reader_app.entity_hub import EntityHub
 from reader_app.facets_controller import FacetsController
 from reader_app.help_dialogs import show_about, show_search_syntax
 from reader_app.import_controller import ImportController
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.jobs = ImportController(
             library, self.writer, self.progress, self.cancel_button, self.statusBar(), self
         )
+        self.entity_hub = EntityHub(self)
         self._connect()
         self._restore_settings()
         self._count_library()
@@ -197,6 +199,8 @@ class MainWindow(QMainWindow):
             "zoom_in": lambda: self.zoom_article(1),
             "zoom_out": lambda: self.zoom_article(-1),
             "reset_filters": self.reset_filters,
+            "undo_entity_edit": lambda: self.entity_hub.curator.undo(),
+            "entity_browser": lambda: self.entity_hub.show_browser(),
             "extract_entities": lambda: self.jobs.extract_entities(),
             "search_syntax": lambda: show_search_syntax(self),
             "about": lambda: show_about(self),
@@ -278,6 +282,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         if self.import_dialog is not None:
             self.import_dialog.close()
+        self.entity_hub.close()
         self.search.stop()
         self.hide()  # the window goes at once; an entity batch may take a moment to stop
         self.readers.shutdown()
@@ -447,7 +452,7 @@ class MainWindow(QMainWindow):
             self.article_view.show_article(article, spans)
             self._load_related(article.id)
         self.entity_panel.set_article_entities(
-            rows_from_mentions(article.mentions), pending=not article.entities_done
+            rows_from_mentions(article.mentions, article.text), pending=not article.entities_done
         )
         if refresh_only:
             self.entitiesRefreshed.emit(article.id)

@@ -22,10 +22,12 @@ class WindowActions:
     focus_search: QAction
     next_match: QAction
     prev_match: QAction
+    undo_entity_edit: QAction
     show_article_entities: QAction
     show_results_entities: QAction
     show_related: QAction
     reset_filters: QAction
+    entity_browser: QAction
     zoom_in: QAction
     zoom_out: QAction
     extract_entities: QAction
@@ -80,6 +82,14 @@ MENU_TABLE: tuple[tuple[str, str, str, str, QKeySequence | str | None, str], ...
     ("next_match", "&Edit", "-&Next match", "next_match", "F3", ""),
     ("prev_match", "&Edit", "&Previous match", "prev_match", "Shift+F3", ""),
     (
+        "undo_entity_edit",
+        "&Edit",
+        "-&Undo entity edit",
+        "undo_entity_edit",
+        "Ctrl+Z",
+        "Undo the last rename, type change, merge or hide of an entity",
+    ),
+    (
         "show_article_entities",
         "&View",
         "Entities of this &article",
@@ -97,6 +107,14 @@ MENU_TABLE: tuple[tuple[str, str, str, str, QKeySequence | str | None, str], ...
     ),
     ("show_related", "&View", "-&Related articles", "toggle_related", "Ctrl+R", ""),
     ("reset_filters", "&View", "&Clear filters", "reset_filters", "Ctrl+Shift+X", ""),
+    (
+        "entity_browser",
+        "&View",
+        "-&Entities…",
+        "entity_browser",
+        "Ctrl+E",
+        "Browse, search and correct every entity of the library",
+    ),
     ("zoom_in", "&View", "-&Larger text", "zoom_in", QKeySequence.StandardKey.ZoomIn, ""),
     ("zoom_out", "&View", "&Smaller text", "zoom_out", QKeySequence.StandardKey.ZoomOut, ""),
     (

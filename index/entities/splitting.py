@@ -21,7 +21,10 @@ CAP_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w&-]*) $")
 CAP_WORD_AFTER = re.compile(r" ([A-Z][\w&-]*)(?![\w'’-])")
 DATE_WORDS = MONTHS | WEEKDAYS
 POSSESSIVE = re.compile(r"(?<=\w)['’]s\s+")
-AND_THE = re.compile(r"\s(?:and|et)\s+(?:the|la|le|les|l['’])\s*")
+# "X and the Y", "Blair and Mr Brown", "Blair and I": two names (or a name and a pronoun).
+AND_THE = re.compile(
+    r"\s(?:and|et)\s+(?:the|la|le|les|l['’]|Mr|Mrs|Ms|Dr|Sir|M\.|Mme|I\b)\.?\s*"
+)
 
 
 def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:

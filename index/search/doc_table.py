@@ -17,6 +17,10 @@ from whoosh.searching import Searcher
 from .schema import split_list
 
 TEXT_COLUMNS = ("src", "lang", "date")
+# Cached postings per searcher generation: docnums and weights take 12 bytes a posting
+# (about 50 MB at this budget); encoded positions about 60 bytes, so fewer are kept.
+POSTINGS_BUDGET = 4_000_000
+POSITIONS_BUDGET = 600_000
 
 
 SegmentCache = dict[tuple[str, str], list[Any]]
@@ -38,7 +42,8 @@ class DocTable:
         self._aid_to_doc: dict[int, int] | None = None
         self.variants: dict[str, Any] = {}  # QueryBuilder's stem-variant cache
         self.results: OrderedDict[Any, Any] = OrderedDict()  # SearchIndex's result cache
-        self.postings_cache = PostingsCache()
+        self.postings_cache = PostingsCache(POSTINGS_BUDGET)
+        self.positions_cache = PostingsCache(POSITIONS_BUDGET)
         self._live: list[int] | None = None
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
@@ -175,10 +180,13 @@ class DocTable:
 class PostingsCache:
     """Decoded postings of recently used terms, bounded by their total number."""
 
-    def __init__(self, budget: int = 600_000) -> None:
+    def __init__(self, budget: int = POSTINGS_BUDGET) -> None:
         self._items: OrderedDict[Any, tuple[Any, int]] = OrderedDict()
         self._size = 0
         self._budget = budget
+
+    def __contains__(self, key: Any) -> bool:
+        return key in self._items
 
     def get(self, key: Any) -> Any:
         item = self._items.get(key)

@@ -33,7 +33,7 @@ K1 = 1.2
 B = 0.75
 LENGTH_NORMALISED = "body"
 SCORED_FIELDS = frozenset({"title", "body", "entw", "entity", "author", "source"})
-_EMPTY_IDS = np.zeros(0, dtype=np.int64)
+_EMPTY_IDS = np.zeros(0, dtype=np.int32)
 
 
 class SetScorer:
@@ -48,6 +48,7 @@ class SetScorer:
         self.reader = searcher.reader()
         self.table = table
         self._cache = table.postings_cache
+        self._positions = table.positions_cache
         self.leaves = self.reader.leaf_readers()
         self.size = table.size()
 
@@ -107,20 +108,24 @@ class SetScorer:
         (document, position - offset) keys: no per-document Python work. None: fall back
         to Whoosh (postings without positions).
         """
-        cand = self._term_mask(q.fieldname, q.words[0])
-        for w in q.words[1:]:
-            if not cand.any():
-                return cand
-            cand &= self._term_mask(q.fieldname, w)
-        docs = np.flatnonzero(cand)
-        if not len(docs):
-            return cand
-        plists = []
-        for w in q.words:
-            ids, _ = self.postings(q.fieldname, w)
-            values = self._cache.get((q.fieldname, w))[2]
+        field = q.fieldname
+        cand = self.table.live_mask().copy()
+        found: dict[str, tuple[np.ndarray, list[Any]]] = {}
+        # Rarest word first, each read once with its positions: a missing word costs
+        # nothing, and a frequent one ("de", "the") is not read twice. (Decoding only
+        # the blocks holding candidates did not pay: they touch nearly every block.)
+        for w in sorted(set(q.words), key=lambda w: self.reader.doc_frequency(field, w)):
+            values = self._values(field, w)
             if values is None:
                 return None
+            found[w] = (self.postings(field, w)[0], values)
+            cand &= _as_mask(found[w][0], self.size)
+            if not cand.any():
+                return cand
+        docs = np.flatnonzero(cand)
+        plists = []
+        for w in q.words:
+            ids, values = found[w]
             rows = np.searchsorted(ids, docs).tolist()
             plists.append(decode_positions([values[i] for i in rows], docs))
         out = np.zeros(self.size, dtype=bool)
@@ -168,26 +173,48 @@ class SetScorer:
     def postings(self, field: str, text: str) -> tuple[np.ndarray, np.ndarray]:
         """All live postings of a term: sorted docnums and weights, cached per searcher
         generation (a refined query reuses its words: "sécurité" then "sécurité sahel")."""
-        key = (field, text)
-        hit = self._cache.get(key)
+        hit = self._cache.get((field, text))
         if hit is None:
-            id_parts: list[np.ndarray] = []
-            weight_parts: list[np.ndarray] = []
-            values: list[Any] | None = []
-            for seg, base in self.leaves:
-                try:
-                    m = seg.postings(field, text)
-                except TermNotFound:
-                    continue
-                values = _read_term(m, base, id_parts, weight_parts, values)
-            if id_parts:
-                ids = np.concatenate(id_parts)
-                weights = np.concatenate(weight_parts)
-            else:
-                ids, weights = _EMPTY_IDS, np.zeros(0, dtype=np.float64)
-            hit = (ids, weights, values)
-            self._cache.put(key, hit, len(ids))
-        return hit[0], hit[1]
+            hit = self._read(field, text, keep_positions=False)[:2]
+        return hit
+
+    def _values(self, field: str, text: str) -> list[Any] | None:
+        """Encoded positions per posting, aligned with ``postings`` (None: not W3).
+
+        Cached apart, under a smaller budget: they take several times the memory of the
+        docnums and weights, and only phrases need them.
+        """
+        key = (field, text)
+        if key in self._positions:
+            return self._positions.get(key)
+        return self._read(field, text, keep_positions=True)[2]
+
+    def _read(self, field: str, text: str, *, keep_positions: bool
+              ) -> tuple[np.ndarray, np.ndarray, list[Any] | None]:
+        id_parts: list[np.ndarray] = []
+        weight_parts: list[np.ndarray] = []
+        values: list[Any] | None = []
+        for seg, base in self.leaves:
+            try:
+                m = seg.postings(field, text)
+            except TermNotFound:
+                continue
+            values = _read_term(m, base, id_parts, weight_parts, values)
+        if id_parts:
+            ids = np.concatenate(id_parts).astype(np.int32)
+            weights = np.concatenate(weight_parts)
+        else:
+            ids, weights = _EMPTY_IDS, np.zeros(0, dtype=np.float64)
+        self._cache.put((field, text), (ids, weights), len(ids))
+        if keep_positions:
+            self._positions.put((field, text), values, len(ids))
+        return ids, weights, values
+
+
+def _as_mask(ids: np.ndarray, size: int) -> np.ndarray:
+    out = np.zeros(size, dtype=bool)
+    out[ids] = True
+    return out
 
 
 def _read_term(m: Any, base: int, id_parts: list[np.ndarray], weight_parts: list[np.ndarray],

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from index.models import ENTITY_TYPES, EntityType, Mention
+from reader_app.entity_context import entity_tooltip, sentences_by_entity
 from reader_app.style import ENTITY_COLOURS, ENTITY_GROUP_NAMES
 
 EntityKeyRole = Qt.ItemDataRole.UserRole + 10  # (label, canonical) for entity rows
@@ -26,12 +27,28 @@ class EntityRow:
     label: EntityType
     name: str
     count: int
+    tooltip: str = field(default="", compare=False)  # rich text: sentences mentioning it
+    low_confidence: bool = field(default=False, compare=False)
 
 
-def rows_from_mentions(mentions: Iterable[Mention]) -> list[EntityRow]:
-    """One row per (type, canonical name) with its number of mentions."""
+def rows_from_mentions(mentions: Iterable[Mention], text: str | None = None) -> list[EntityRow]:
+    """One row per (type, canonical name) with its number of mentions.
+
+    With the article's ``text``, each row also carries the sentences that mention it
+    (the sidebar's tooltip) and whether any mention came without a model of its language.
+    """
+    mentions = list(mentions)
     counts = Counter((m.label, m.canonical or m.text) for m in mentions)
-    return [EntityRow(label, name, n) for (label, name), n in counts.items()]
+    unsure = {(m.label, m.canonical or m.text) for m in mentions if m.confidence < 1}
+    context = sentences_by_entity(text, mentions) if text is not None else {}
+    rows = []
+    for (label, name), n in counts.items():
+        low = (label, name) in unsure
+        tip = ""
+        if text is not None:
+            tip = entity_tooltip(name, context.get((label, name), []), n, low)
+        rows.append(EntityRow(label, name, n, tip, low))
+    return rows
 
 
 class EntityModel(QAbstractItemModel):
@@ -114,10 +131,18 @@ class EntityModel(QAbstractItemModel):
         if row is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return row.name if index.column() == 0 else str(row.count)
+            if index.column() == 0:
+                return row.name
+            return f"≈{row.count}" if row.low_confidence else str(row.count)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row.tooltip:
+                return row.tooltip
             unit = self.count_header.lower()
             return f"{row.name}: {row.count} {unit}"
+        if role == Qt.ItemDataRole.FontRole and row.low_confidence:
+            font = QFont()
+            font.setItalic(True)  # with "≈" before the count: found without a model
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:

@@ -6,6 +6,8 @@ next one); in results mode a click adds the entity as a filter on the search.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,6 +54,8 @@ class EntityPanel(QWidget):
         self.setMinimumWidth(190)
         self.article_model = EntityModel(self)
         self.results_model = EntityModel(self)
+        # Adds the curation entries to an entity's context menu (set by the window).
+        self.menu_hook: Callable[[QMenu, EntityRow], None] | None = None
         self.tree = QTreeView(self)
         self.tree.setObjectName("entityPanel")
         self.tree.setModel(self.article_model)
@@ -163,11 +167,17 @@ class EntityPanel(QWidget):
             self.filterRequested.emit(row.name)
 
     def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_for(self.tree.indexAt(pos))
+        if menu is not None:
+            menu.exec(self.tree.viewport().mapToGlobal(pos))
+
+    def menu_for(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of an entity row (None on a group row)."""
         model = self.tree.model()
         assert isinstance(model, EntityModel)
-        row = model.entity_at(self.tree.indexAt(pos))
+        row = model.entity_at(index)
         if row is None:
-            return
+            return None
         menu = QMenu(self)
         menu.addAction(
             f"Filter results by “{row.name}”", lambda: self.filterRequested.emit(row.name)
@@ -176,4 +186,6 @@ class EntityPanel(QWidget):
             menu.addAction(
                 "Highlight mentions", lambda: self.entityActivated.emit(row.label, row.name)
             )
-        menu.exec(self.tree.viewport().mapToGlobal(pos))
+        if self.menu_hook is not None:
+            self.menu_hook(menu, row)
+        return menu

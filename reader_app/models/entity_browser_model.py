@@ -1,0 +1,99 @@
+"""The entity browser's table: one row per library entity (name, type, counts, aliases)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
+
+from index.models import EntityInfo
+from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+COLUMNS = ("Name", "Type", "Articles", "Mentions", "Also written")
+NAME, TYPE, ARTICLES, MENTIONS, ALIASES = range(5)
+HIDDEN_GREY = "#80868b"
+
+
+class EntityTableModel(QAbstractTableModel):
+    """Rows come sorted and filtered from the library; the model only shows them."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[EntityInfo] = []
+
+    def set_entities(self, rows: Sequence[EntityInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def entity_at(self, row: int) -> EntityInfo | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, entity_id: int) -> int:
+        for row, info in enumerate(self._rows):
+            if info.id == entity_id:
+                return row
+        return -1
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(COLUMNS)
+        ):
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(info, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            hidden = " (hidden: not shown in the sidebar, highlights or filters)"
+            return f"{info.name} — {ENTITY_NAMES[info.label]}{hidden if info.hidden else ''}"
+        if role == Qt.ItemDataRole.DecorationRole and col == TYPE:
+            return QColor(ENTITY_COLOURS[info.label][0])
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if info.hidden:
+                return QColor(HIDDEN_GREY)
+            if col == TYPE:
+                return QColor(ENTITY_COLOURS[info.label][1])
+        if role == Qt.ItemDataRole.FontRole and info.hidden:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (ARTICLES, MENTIONS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    @staticmethod
+    def _text(info: EntityInfo, col: int) -> str:
+        if col == NAME:
+            return f"{info.name} (hidden)" if info.hidden else info.name
+        if col == TYPE:
+            return ENTITY_NAMES[info.label]
+        if col == ARTICLES:
+            return str(info.article_count)
+        if col == MENTIONS:
+            return str(info.mention_count)
+        return ", ".join(info.aliases)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

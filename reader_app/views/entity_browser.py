@@ -1,0 +1,266 @@
+"""The entity browser: every entity of the library, searchable, curatable, over time.
+
+A non-modal dialog so it can stay open beside the reader. Every library call runs on
+the readers' pool; answers carry a sequence number and stale ones are dropped.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from index.models import ENTITY_TYPES, Article, EntityInfo
+from reader_app.entity_curation import EntityCurator
+from reader_app.models.entity_browser_model import EntityTableModel
+from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
+from reader_app.views.curation_menu import MergePicker, add_curation_actions
+from reader_app.views.month_chart import MonthChart
+from reader_app.workers import ProgressFn, TaskRunner
+
+TYPING_DELAY_MS = 150
+ArticleIdRole = Qt.ItemDataRole.UserRole + 30
+
+
+class EntityBrowser(QDialog):
+    """Search field, type and sort filters, the table; the chosen entity's articles below."""
+
+    openArticle = Signal(int)
+    filterRequested = Signal(str)
+    entitiesLoaded = Signal(int)  # rows shown
+    articlesLoaded = Signal(int)  # entity id whose articles are shown
+
+    def __init__(
+        self,
+        library: object,
+        readers: TaskRunner,
+        curator: EntityCurator,
+        merge_picker: MergePicker,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("entityBrowser")
+        self.setWindowTitle("Entities — Veille")
+        self.setModal(False)
+        self._library, self._readers = library, readers
+        self._curator, self._merge = curator, merge_picker
+        self._seq = self._articles_seq = 0
+        self._all: list[EntityInfo] = []
+        self.current: EntityInfo | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.reload)
+        self._build_filters()
+        self._build_table()
+        self._build_details()
+        self._build_layout()
+        self.resize(1000, 620)
+
+    # --- construction ----------------------------------------------------------------
+    def _build_filters(self) -> None:
+        self.search = QLineEdit(self)
+        self.search.setObjectName("entitySearch")
+        self.search.setPlaceholderText("Filter entities by name…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self.type_filter = QComboBox(self)
+        self.type_filter.addItem("All types", None)
+        for kind in ENTITY_TYPES:
+            self.type_filter.addItem(ENTITY_NAMES[kind], kind)
+        self.type_filter.currentIndexChanged.connect(lambda _i: self._apply_type_filter())
+        self.sort = QComboBox(self)
+        self.sort.addItem("Most articles first", "frequency")
+        self.sort.addItem("By name", "name")
+        self.sort.currentIndexChanged.connect(lambda _i: self.reload())
+        self.show_hidden = QCheckBox("Show hidden", self)
+        self.show_hidden.setToolTip("List hidden entities too, to show them again")
+        self.show_hidden.toggled.connect(lambda _c: self.reload())
+        self.count = QLabel(self)
+
+    def _build_table(self) -> None:
+        self.model = EntityTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("entityTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        rows = self.table.verticalHeader()
+        rows.hide()
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 200)  # names matter most; aliases take what is left
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    def _build_details(self) -> None:
+        self.title = QLabel("Select an entity to see its articles over time.", self)
+        self.title.setObjectName("paneTitle")
+        self.title.setWordWrap(True)
+        self.chart = MonthChart(self)
+        self.articles = QStandardItemModel(self)
+        self.article_list = QListView(self)
+        self.article_list.setObjectName("entityArticles")
+        self.article_list.setModel(self.articles)
+        self.article_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.article_list.setUniformItemSizes(True)
+        self.article_list.setToolTip("Double-click to read an article in the main window")
+        self.article_list.doubleClicked.connect(self._article_activated)
+        self.article_list.activated.connect(self._article_activated)
+        self.filter_button = QPushButton("Filter search by this entity", self)
+        self.filter_button.setEnabled(False)
+        self.filter_button.clicked.connect(self._filter_clicked)
+
+    def _build_layout(self) -> None:
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.type_filter)
+        filters.addWidget(self.sort)
+        filters.addWidget(self.show_hidden)
+        details = QWidget(self)
+        right = QVBoxLayout(details)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.title)
+        right.addWidget(self.chart)
+        right.addWidget(self.article_list, 1)
+        right.addWidget(self.filter_button)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(details)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([640, 340])
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.count)
+
+    # --- loading ------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Ask the library again (typing, sort, hidden toggle, or after an edit)."""
+        self._timer.stop()
+        self._seq += 1
+        seq, lib = self._seq, self._library
+        query = self.search.text().strip() or None
+        sort = self.sort.currentData()
+        hidden = self.show_hidden.isChecked()
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, list[EntityInfo]]:
+            return seq, lib.entities(query=query, sort=sort, include_hidden=hidden)  # type: ignore[attr-defined]
+
+        self._readers.start(job, self._loaded)
+
+    def _loaded(self, payload: tuple[int, list[EntityInfo]]) -> None:
+        seq, rows = payload
+        if seq != self._seq:
+            return
+        self._all = rows
+        self._apply_type_filter()
+
+    def _apply_type_filter(self) -> None:
+        kind = self.type_filter.currentData()
+        rows = [e for e in self._all if kind is None or e.label == kind]
+        keep = self.current.id if self.current else None
+        self.model.set_entities(rows)
+        self.count.setText(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.table.selectRow(row)
+            info = self.model.entity_at(row)
+            if info is not None and info != self.current:
+                self.show_entity(info)
+        elif self.current is not None:
+            self._clear_details()
+        self.entitiesLoaded.emit(len(rows))
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        info = self.model.entity_at(current.row()) if current.isValid() else None
+        if info is not None and (self.current is None or info.id != self.current.id):
+            self.show_entity(info)
+
+    def show_entity(self, info: EntityInfo) -> None:
+        self.current = info
+        self.filter_button.setEnabled(not info.hidden)
+        self.title.setText(
+            f"<b>{info.name}</b> — {ENTITY_NAMES[info.label]}: {info.article_count} "
+            f"article{'s' if info.article_count != 1 else ''}, {info.mention_count} mentions"
+        )
+        self._articles_seq += 1
+        seq, lib, entity_id = self._articles_seq, self._library, info.id
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, int, list[Article]]:
+            return seq, entity_id, lib.entity_articles(entity_id)  # type: ignore[attr-defined]
+
+        self._readers.start(job, self._articles_loaded)
+
+    def _articles_loaded(self, payload: tuple[int, int, list[Article]]) -> None:
+        seq, entity_id, articles = payload
+        if seq != self._articles_seq or self.current is None:
+            return
+        self.chart.set_dates([a.date for a in articles], ENTITY_COLOURS[self.current.label][1])
+        self.articles.clear()
+        for article in articles:
+            item = QStandardItem(f"{(article.date or 'undated')[:10]}  {article.title}")
+            item.setToolTip(f"{article.title}\n{article.source or ''}")
+            item.setData(article.id, ArticleIdRole)
+            self.articles.appendRow(item)
+        self.articlesLoaded.emit(entity_id)
+
+    def _clear_details(self) -> None:
+        self.current = None
+        self.filter_button.setEnabled(False)
+        self.title.setText("Select an entity to see its articles over time.")
+        self.chart.set_dates([])
+        self.articles.clear()
+
+    # --- actions ---------------------------------------------------------------------
+    def _article_activated(self, index: QModelIndex) -> None:
+        article_id = index.data(ArticleIdRole)
+        if article_id is not None:
+            self.openArticle.emit(int(article_id))
+
+    def _filter_clicked(self) -> None:
+        if self.current is not None:
+            self.filterRequested.emit(self.current.name)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        info = self.model.entity_at(self.table.indexAt(pos).row())
+        if info is None:
+            return
+        menu = QMenu(self)
+        add_curation_actions(
+            menu, info.id, info.label, info.name, self._curator, self._merge, info.hidden
+        )
+        menu.addSeparator()
+        menu.addAction("Filter search by this entity", lambda: self.filterRequested.emit(info.name))
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,70 @@
+"""The numpy paths of the search engine: bulk position decoding, date ordering, phrase
+checks on long and far-apart position lists, prefix expansion over several segments."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as wq
+from whoosh.formats import Positions
+
+from index.search import IndexDoc, SearchIndex
+from index.search.engine import sort_by_date
+from index.search.query_build import QueryBuilder
+from index.search.scoring import SetScorer, _positions, decode_positions
+
+
+def test_bulk_decoding_matches_one_by_one() -> None:
+    fmt = Positions()
+    lists = [[3], [0], [5, 9], [0, 1, 2], [7, 300], [10, 900, 70_000], list(range(0, 2500, 2)),
+             list(range(1500)), [255, 511]]
+    values = [fmt.encode(p) for p in lists]
+    values.append(values[2][:-1])  # Whoosh may trim the final STOP opcode
+    docs = np.arange(len(values), dtype=np.int64) * 7
+    doc, pos = decode_positions(values, docs)
+    got: dict[int, list[int]] = {}
+    for d, p in zip(doc.tolist(), pos.tolist(), strict=True):
+        got.setdefault(d, []).append(p)
+    expected = {int(d): _positions(v) for d, v in zip(docs, values, strict=True)}
+    assert {d: sorted(p) for d, p in got.items()} == expected
+    assert expected[14] == [5, 9] and expected[42] == list(range(0, 2500, 2))
+
+
+def test_date_order_newest_oldest_then_undated() -> None:
+    days = np.array([20240101, -1, 20250301, 20240101, -1, 20250300], dtype=np.int64)
+    docs = np.arange(6)
+    assert sort_by_date(docs, days, newest=True).tolist() == [2, 5, 3, 0, 1, 4]
+    assert sort_by_date(docs, days, newest=False).tolist() == [0, 3, 5, 2, 1, 4]
+
+
+def test_phrase_over_long_texts_agrees_with_whoosh(tmp_path: Path) -> None:
+    """Far-apart positions (multi-byte deltas) and long lists leave the numpy fast path."""
+    filler = " ".join(["mot"] * 400)
+    texts = [f"le premier ministre a parlé. {filler} le premier ministre est parti.",
+             f"premier {filler} ministre, puis le ministre premier",
+             "premier ministre " * 600,
+             "ministre premier"]
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(i + 1, f"Article {i}", t, lang="fr") for i, t in enumerate(texts)])
+    ix.add([IndexDoc(9, "Suite", "le premier ministre", lang="fr")])  # a second segment
+    with ix._reading() as (searcher, table):
+        scorer = SetScorer(searcher, table)
+        for words in (["premier", "ministre"], ["ministre", "premier"], ["le", "premier"]):
+            for slop in (1, 2, 5):
+                q = wq.Phrase("body", words, slop=slop)
+                assert scorer.docs(q) == set(searcher.docs_for_query(q)), (words, slop)
+    assert set(ix.search('"premier ministre"').ids) == {1, 3, 9}
+    ix.close()
+
+
+def test_prefix_keeps_the_most_frequent_terms_of_all_segments(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(i, f"T{i}", "rare rarement", lang="fr") for i in range(1, 3)])
+    ix.add([IndexDoc(i, f"T{i}", "raisin", lang="fr") for i in range(3, 9)])  # other segment
+    with ix._reading() as (searcher, table):
+        builder = QueryBuilder(searcher.reader(), table.variants)
+        assert builder.expand("body", "ra*")[0] == "raisin"
+    assert ix.search("rai*").total == 6
+    assert ix.search("ra*").total == 8
+    ix.close()
