@@ -35,6 +35,7 @@ class EntityHub(QObject):
         window.entity_panel.menu_hook = self._sidebar_menu
         self.curator.renamed.connect(self._follow_rename)
         self.curator.edited.connect(self._edited)
+        window.jobs.entitiesFinished.connect(lambda _n: self._reload_browser())
         self.curator.failed.connect(
             lambda msg: window.statusBar().showMessage(f"Entity edit failed: {msg}", 10000)
         )
@@ -74,9 +75,12 @@ class EntityHub(QObject):
         if win.current_article is not None:
             win.open_article(win.current_article.id, refresh_only=True)
         win.search.search_now()
+        self._reload_browser()
+        self.refreshed.emit(message)
+
+    def _reload_browser(self) -> None:
         if self.browser is not None and self.browser.isVisible():
             self.browser.reload()
-        self.refreshed.emit(message)
 
     def show_browser(self) -> EntityBrowser:
         """View > Entities…: one browser per window, raised if already open."""

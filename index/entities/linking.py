@@ -129,7 +129,7 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
 
 
 def surname_forms(full_name: str) -> list[str]:
-    """The bare surnames a full name may be shortened to: "van Dijk" and "Dijk"."""
+    """The short forms a full name may take: "van Dijk" and "Dijk"."""
     words = full_name.split()
     if len(words) < 2:
         return []
@@ -137,6 +137,10 @@ def surname_forms(full_name: str) -> list[str]:
     if len(words) >= 3 and words[-2].lower() in PARTICLES:
         particle = " ".join(words[-2:])
         forms += [particle, particle[0].upper() + particle[1:]]
+    elif len(words) == 3 and not any(w.lower() in PARTICLES for w in words):
+        # Two surnames (Spanish, Portuguese): "Ana Pastor García" is also "Ana Pastor"
+        # and "Pastor".
+        forms += [" ".join(words[:2]), words[1]]
     return [f for f in forms if (len(f) >= 3 and f[0].isupper()) or " " in f]
 
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Sequence
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
+from whoosh.columns import VarBytesColumn
 from whoosh.searching import Searcher
 
 from .schema import split_list
@@ -47,7 +49,6 @@ class DocTable:
         self._live: list[int] | None = None
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
-        self._days: list[int] | None = None
         self._np: dict[str, np.ndarray] = {}
 
     def size(self) -> int:
@@ -76,12 +77,20 @@ class DocTable:
         """YYYYMMDD per docnum (partial dates padded with 0), -1 when undated."""
         arr = self._np.get("days")
         if arr is None:
-            if self._days is None:
-                self._days = [int(k.replace("-", "").ljust(8, "0")) if k else -1
-                              for k in self.date_keys()]
-            arr = np.array(self._days, dtype=np.int64)
+            parts = [self._segment_days(seg) for seg, _ in self._leaves]
+            arr = np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
             self._np["days"] = arr
         return arr
+
+    def _segment_days(self, seg: Any) -> np.ndarray:
+        """One segment's day numbers, parsed with numpy and kept with its columns."""
+        segment = seg.segment()
+        key = (segment.segment_id() if segment is not None else str(id(seg)), "days")
+        days = self._segment_cache.get(key)
+        if days is None:
+            days = day_numbers(self._segment_column(seg, "date"))
+            self._segment_cache[key] = days
+        return days
 
     def days_mask(self, low: int | None, high: int | None) -> np.ndarray:
         """Live documents dated between two YYYYMMDD numbers (inclusive; None: open)."""
@@ -105,11 +114,14 @@ class DocTable:
         key = (segment.segment_id() if segment is not None else str(id(seg)), name)
         values = self._segment_cache.get(key)
         if values is None:
-            if seg.has_column(name):
+            if seg.has_column(name) and name in TEXT_COLUMNS:
+                raw = _raw_column(seg.column_reader(name, translate=False))
+                values = [v.decode("utf-8") if v else "" for v in raw]
+            elif seg.has_column(name):
                 values = list(seg.column_reader(name))
             else:
                 values = [None] * seg.doc_count_all()
-            if name in TEXT_COLUMNS:
+            if name in TEXT_COLUMNS and not seg.has_column(name):
                 values = [_text(v) for v in values]
             self._segment_cache[key] = values
         return values
@@ -157,13 +169,8 @@ class DocTable:
         From the in-memory date column: a date range covers hundreds of index terms,
         which Whoosh would read one posting at a time.
         """
-        if self._days is None:
-            self._days = [int(k.replace("-", "").ljust(8, "0")) if k else -1
-                          for k in self.date_keys()]
-        lo = 0 if low is None else low
-        hi = 99_999_999 if high is None else high
-        days = self._days
-        return {d for d in self.live_docs() if lo <= days[d] <= hi}
+        mask = self.days_mask(low, high)
+        return set(np.flatnonzero(mask).tolist())
 
     def date_keys(self) -> list[str]:
         """``YYYY-MM-DD`` per document, "" for undated ones."""
@@ -204,6 +211,27 @@ class PostingsCache:
         while self._size > self._budget and len(self._items) > 1:
             _, (_, dropped) = self._items.popitem(last=False)
             self._size -= dropped
+
+
+def day_numbers(keys: Sequence[str]) -> np.ndarray:
+    """YYYYMMDD numbers of ``YYYY[-MM[-DD]]`` keys (missing parts 0), -1 for ""."""
+    if not keys:
+        return np.zeros(0, dtype=np.int64)
+    codes = np.array(keys, dtype="U10").view(np.uint32).reshape(len(keys), 10).astype(np.int64)
+    digits = np.where(codes > 0, codes - ord("0"), 0)
+    days = (digits[:, [0, 1, 2, 3, 5, 6, 8, 9]] * 10 ** np.arange(7, -1, -1)).sum(axis=1)
+    return np.where(codes[:, 0] > 0, days, -1)
+
+
+def _raw_column(reader: Any) -> list[Any]:
+    """A column's raw values; a whoosh3 variable-bytes column is read in one slice
+    rather than one file access per document (100,000 of them for the date column)."""
+    if isinstance(reader, VarBytesColumn.Reader):
+        lengths = reader._lengths
+        data = bytes(reader._dbfile.get(reader._basepos, sum(lengths)))
+        ends = list(accumulate(lengths))
+        return [data[end - n:end] for n, end in zip(lengths, ends, strict=True)]
+    return list(reader)
 
 
 def _text(value: Any) -> str:

@@ -102,7 +102,8 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"Merge “{source_name}” into (it keeps its own name):", self))
+        prompt = f"Merge “{source_name}” into (the one you pick keeps its name):"
+        layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
         layout.addWidget(buttons)

@@ -73,6 +73,15 @@ class EntityBrowser(QDialog):
         self._build_table()
         self._build_details()
         self._build_layout()
+        for widget, name in (
+            (self.search, "Filter entities by name"),
+            (self.type_filter, "Entity type"),
+            (self.sort, "Sort entities"),
+            (self.table, "Entities of the library"),
+            (self.chart, "Articles per month"),
+            (self.article_list, "Articles mentioning the entity"),
+        ):
+            widget.setAccessibleName(name)
         self.resize(1000, 620)
 
     # --- construction ----------------------------------------------------------------
