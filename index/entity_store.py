@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from index.models import ENTITY_TYPES, EntityInfo, Mention
-from index.store import now_iso
+from index.store import fold_text, now_iso
 
 
 def save_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[Mention]) -> None:
@@ -101,9 +101,14 @@ def list_entities(
     query: str | None = None,
     sort: str = "frequency",
     include_hidden: bool = False,
+    label: str | None = None,
     limit: int = 5000,
 ) -> list[EntityInfo]:
-    """Entities with article and mention counts, library-wide or for one article."""
+    """Entities with article and mention counts, library-wide or for one article.
+
+    ``query`` matches anywhere in the name, ignoring case and accents ("etats" finds
+    "États").
+    """
     where = ["e.merged_into IS NULL"]
     args: list[object] = []
     if not include_hidden:
@@ -111,9 +116,13 @@ def list_entities(
     if article_id is not None:
         where.append("m.article_id = ?")
         args.append(article_id)
+    if label:
+        where.append("e.label = ?")
+        args.append(label)
     if query:
-        where.append("e.name LIKE ? ESCAPE '\\'")
-        args.append("%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        where.append("fold(e.name) LIKE ? ESCAPE '\\'")
+        escaped = fold_text(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        args.append(f"%{escaped}%")
     order = "lower(e.name)" if sort == "name" else "articles DESC, mentions DESC, lower(e.name)"
     rows = conn.execute(
         "SELECT e.id, e.name, e.label, e.hidden, count(DISTINCT m.article_id) AS articles,"

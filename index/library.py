@@ -252,11 +252,19 @@ class Library:
         query: str | None = None,
         sort: Literal["frequency", "name"] = "frequency",
         include_hidden: bool = False,
+        label: EntityType | None = None,
     ) -> list[EntityInfo]:
+        """Entities with counts; ``query`` ignores case and accents."""
         return entity_store.list_entities(
             self.store.conn, article_id=article_id, query=query, sort=sort,
-            include_hidden=include_hidden,
+            include_hidden=include_hidden, label=label,
         )
+
+    def reextract(self, article_ids: Sequence[int] | None = None) -> int:
+        """Queue articles (all by default) for entity extraction again, e.g. after a
+        better model is installed; curation edits are kept. Returns how many."""
+        with self._write_lock, self.store.transaction():
+            return self.store.reset_entities(article_ids)
 
     def entity(self, entity_id: int) -> EntityInfo | None:
         return entity_store.entity(self.store.conn, entity_id)

@@ -15,6 +15,7 @@ import json
 import re
 import sqlite3
 import threading
+import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, datetime
@@ -105,6 +106,14 @@ _SPACES = re.compile(r"\s+")
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|xtor$|at_medium$|at_campaign$)")
 
 
+def fold_text(value: str | None) -> str:
+    """Lower case without accents: what a person types when looking for "États"."""
+    if not value:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", value.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -166,6 +175,7 @@ class Store:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.row_factory = sqlite3.Row
+            conn.create_function("fold", 1, fold_text, deterministic=True)
             self._local.conn = conn
             with self._lock:
                 self._connections.append(conn)
@@ -282,6 +292,16 @@ class Store:
             "SELECT id FROM articles WHERE entities_done = 0 ORDER BY id LIMIT ?", (limit,)
         ).fetchall()
         return [int(r[0]) for r in rows]
+
+    def reset_entities(self, article_ids: Sequence[int] | None = None) -> int:
+        """Queue articles for entity extraction again (all when ``article_ids`` is None)."""
+        if article_ids is None:
+            return self.conn.execute("UPDATE articles SET entities_done = 0").rowcount
+        return sum(
+            self.conn.execute(
+                "UPDATE articles SET entities_done = 0 WHERE id = ?", (i,)).rowcount
+            for i in article_ids
+        )
 
     def pending_entities(self) -> int:
         return int(self.conn.execute(

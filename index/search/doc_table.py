@@ -50,6 +50,7 @@ class DocTable:
         self._avgdl: float | None = None
         self._entities: list[Sequence[str]] | None = None
         self._np: dict[str, np.ndarray] = {}
+        self._codes: dict[str, dict[str, int]] = {}
 
     def size(self) -> int:
         """Docnums run from 0 to ``size() - 1`` (deleted ones included)."""
@@ -72,6 +73,25 @@ class DocTable:
                            if name == "blen" else np.int64)
             self._np[name] = arr
         return arr
+
+    def value_mask(self, name: str, value: str) -> np.ndarray:
+        """Live documents whose text column ``name`` holds exactly ``value`` (a fresh array).
+
+        Answers ``lang:``/``src`` terms from memory: "lang:en" has tens of thousands of
+        postings, and the French-only stem variants of every word exclude it.
+        """
+        codes = self._np.get("codes:" + name)
+        if codes is None:
+            index: dict[str, int] = {}
+            col = self.column(name)
+            codes = np.fromiter((index.setdefault(v, len(index)) for v in col),
+                                dtype=np.int32, count=len(col))
+            self._np["codes:" + name] = codes
+            self._codes[name] = index
+        code = self._codes[name].get(value)
+        if code is None or not value:
+            return np.zeros(self.size(), dtype=bool)
+        return (codes == code) & self.live_mask()
 
     def day_array(self) -> np.ndarray:
         """YYYYMMDD per docnum (partial dates padded with 0), -1 when undated."""

@@ -33,6 +33,7 @@ K1 = 1.2
 B = 0.75
 LENGTH_NORMALISED = "body"
 SCORED_FIELDS = frozenset({"title", "body", "entw", "entity", "author", "source"})
+COLUMN_TERMS = {"lang": "lang", "src": "src"}  # whole-value fields answered from columns
 _EMPTY_IDS = np.zeros(0, dtype=np.int32)
 
 
@@ -60,11 +61,13 @@ class SetScorer:
     def mask(self, q: wq.Query) -> np.ndarray:
         """The query's documents as a fresh boolean array (callers may modify it)."""
         if isinstance(q, wq.Term):
+            if q.fieldname in COLUMN_TERMS:
+                return self.table.value_mask(COLUMN_TERMS[q.fieldname], q.text)
             return self._term_mask(q.fieldname, q.text)
         if isinstance(q, wq.Or):
             out = np.zeros(self.size, dtype=bool)
             for sub in q.subqueries:
-                if isinstance(sub, wq.Term):
+                if isinstance(sub, wq.Term) and sub.fieldname not in COLUMN_TERMS:
                     out[self.postings(sub.fieldname, sub.text)[0]] = True
                 else:
                     out |= self.mask(sub)

@@ -107,3 +107,16 @@ def test_content_hash_ignores_whitespace() -> None:
     a = ArticleDraft(title="x", text="Le  Mali\net le Niger ")
     b = ArticleDraft(title="y", text="Le Mali et le Niger")
     assert content_hash(a) == content_hash(b)
+
+
+def test_entity_search_ignores_accents_and_filters_type(tmp_path: Path) -> None:
+    store, aid = _store_with_article(tmp_path, TEXT)
+    with store.transaction() as conn:
+        entity_store.save_mentions(conn, aid, [
+            _m(TEXT, "Andrey Belousov", "person", "Andrey Belousov"),
+            _m(TEXT, "AES", "organisation", "Alliance des États du Sahel"),
+        ])
+    found = entity_store.list_entities(store.conn, query="etats")
+    assert [e.name for e in found] == ["Alliance des États du Sahel"]
+    assert entity_store.list_entities(store.conn, query="ÉTATS", label="person") == []
+    assert entity_store.list_entities(store.conn, query="100%") == []

@@ -179,3 +179,13 @@ def test_own_library_files_are_never_imported(tmp_path: Path) -> None:
         lib.import_paths([SEED])
         report = lib.import_paths([tmp_path])
         assert not any("library.sqlite3" in f.path for f in report.files)
+
+
+def test_reextract_queues_articles_again(lib: Library) -> None:
+    lib.import_paths([SEED])
+    assert lib.pending_entities() == 1
+    with lib.store.transaction() as conn:
+        conn.execute("UPDATE articles SET entities_done = 1")
+    assert lib.pending_entities() == 0
+    assert lib.reextract() == 1
+    assert lib.pending_entities() == 1
