@@ -68,3 +68,18 @@ def test_prefix_keeps_the_most_frequent_terms_of_all_segments(tmp_path: Path) ->
     assert ix.search("rai*").total == 6
     assert ix.search("ra*").total == 8
     ix.close()
+
+
+def test_language_and_source_terms_from_columns_skip_replaced_versions(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(1, "Un", "pétrole", lang="fr", source="RFI"),
+            IndexDoc(2, "Deux", "pétrole", lang="en", source="BBC News")])
+    ix.add([IndexDoc(1, "Un", "pétrole", lang="en", source="BBC News")])  # replaces 1
+    assert ix.search("pétrole lang:fr").total == 0
+    assert set(ix.search("pétrole lang:en").ids) == {1, 2}
+    assert ix.search("pétrole -lang:en").total == 0
+    with ix._reading() as (searcher, table):
+        scorer = SetScorer(searcher, table)
+        for q in (wq.Term("src", "BBC News"), wq.Term("src", "RFI"), wq.Term("lang", "de")):
+            assert scorer.docs(q) == set(searcher.docs_for_query(q)), q
+    ix.close()
