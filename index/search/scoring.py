@@ -3,9 +3,10 @@
 The contract asks for every matching id in relevance order, not only a top page. Whoosh
 scores through a tree of Python matcher objects, about 30 µs per document for a word
 expanded to its forms (3 s for 100,000 matches); this module reads each term's posting
-blocks as arrays instead (well under 1 µs per posting), combines the document sets with
-set algebra and sums BM25 per term. Queries it does not know (phrases, ranges) are
-answered by Whoosh itself and add no score beyond their words'.
+blocks into numpy arrays instead (well under 1 µs per posting), combines document sets
+as boolean arrays and sums BM25 per term in one vectorised pass. Phrases are checked
+here too; queries it does not know are answered by Whoosh itself and add no score
+beyond their words'.
 
 Reading posting blocks uses whoosh3 3.54's W3LeafMatcher internals; any other matcher
 falls back to the public, slower, one-posting-at-a-time interface.

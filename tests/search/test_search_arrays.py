@@ -83,3 +83,18 @@ def test_language_and_source_terms_from_columns_skip_replaced_versions(tmp_path:
         for q in (wq.Term("src", "BBC News"), wq.Term("src", "RFI"), wq.Term("lang", "de")):
             assert scorer.docs(q) == set(searcher.docs_for_query(q)), q
     ix.close()
+
+
+def test_replaced_and_deleted_articles_leave_phrases_and_dates(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(1, "Un", "le premier ministre parle", date="2024-05-01", lang="fr"),
+            IndexDoc(2, "Deux", "le premier ministre part", date="2024-06-01", lang="fr"),
+            IndexDoc(3, "Trois", "un autre sujet", lang="fr")])
+    ix.add([IndexDoc(1, "Un", "le ministre premier parle", date="2023-01-01", lang="fr")])
+    ix.delete([2])
+    assert ix.search('"premier ministre"').total == 0
+    assert ix.search('"ministre premier"').ids == (1,)
+    assert ix.search("date:2024").total == 0
+    assert ix.search("", sort="newest").ids == (1, 3)
+    assert ix.search("", sort="oldest").ids == (1, 3)
+    ix.close()
