@@ -33,7 +33,9 @@ def test_drop_on_the_search_box_imports_instead_of_typing(qtbot, window, article
 
 def test_entity_and_date_filters_narrow_the_results(qtbot, window: MainWindow) -> None:
     total = _import_samples(qtbot, window)
-    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=LONG)  # entities stored
+    qtbot.waitUntil(  # entities stored (extraction starts only after the import ends)
+        lambda: not window.jobs.busy() and window.library.pending_entities() == 0, timeout=LONG
+    )
     with qtbot.waitSignal(window.searchFinished, timeout=LONG) as filtered:
         window.entity_panel.filterRequested.emit("Niamey")  # as a click in "All results" does
     narrowed = filtered.args[0].total
@@ -107,7 +109,9 @@ def test_related_articles_open_in_the_reader(qtbot, window: MainWindow) -> None:
 
 def test_facets_fill_filters_and_results_entities(qtbot, window: MainWindow) -> None:
     total = _import_samples(qtbot, window)
-    qtbot.waitUntil(lambda: not window.jobs.busy(), timeout=LONG)  # entities stored
+    qtbot.waitUntil(  # entities stored (extraction starts only after the import ends)
+        lambda: not window.jobs.busy() and window.library.pending_entities() == 0, timeout=LONG
+    )
     with qtbot.waitSignal(window.facetsShown, timeout=LONG) as shown:
         window.entity_panel.set_mode(1)  # "All results": counts of articles per entity
     facets = shown.args[0]
