@@ -9,7 +9,7 @@ process only writes the mentions it gets back.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from typing import TYPE_CHECKING
 
@@ -40,13 +40,17 @@ class ProcessExtractor:
         self._pipelines = dict(pipelines) if pipelines else None
         self._pool: ProcessPoolExecutor | None = None
 
-    def extract_batch(self, items: Sequence[tuple[str, str | None]]) -> list[list[Mention]]:
+    def submit(self, items: Sequence[tuple[str, str | None]]) -> Future[list[list[Mention]]]:
+        """Start a batch; the caller writes the previous one meanwhile."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(
                 max_workers=1, mp_context=get_context("spawn"),
                 initializer=_init, initargs=(self._pipelines,),
             )
-        return self._pool.submit(_extract, list(items)).result()
+        return self._pool.submit(_extract, list(items))
+
+    def extract_batch(self, items: Sequence[tuple[str, str | None]]) -> list[list[Mention]]:
+        return self.submit(items).result()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -12,6 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -220,31 +221,53 @@ class Library:
         self,
         progress: Progress | None = None,
         cancel: threading.Event | None = None,
-        batch_size: int = 32,
+        batch_size: int = 48,
     ) -> int:
         """Extract entities for articles that have none yet; returns how many were done.
 
-        The model runs outside the writer lock, so imports and edits are not held up
-        by NLP; only the short write of each batch's mentions takes the lock.
+        The model runs outside the writer lock (in a child process by default), and the
+        next batch is sent to it before the current one is written, so the model and
+        the writes overlap; only the short write of each batch takes the lock.
         """
         cancel_flag = cancel or _Cancel()
-        done = 0
+        done, last = 0, 0
         total = self.pending_entities()
-        while not cancel_flag.is_set():
-            ids = self.store.pending_entity_ids(batch_size)
-            if not ids:
-                break
-            articles = self.store.articles(ids)
-            results = self.extractor.extract_batch([(a.text, a.lang) for a in articles])
-            with self._write_lock:
-                with self.store.transaction() as conn:
-                    for article, mentions in zip(articles, results, strict=True):
-                        entity_store.save_mentions(conn, article.id, mentions)
-                self.index_articles(articles)
-            done += len(articles)
-            if progress:
-                progress(done, max(total, done), articles[-1].title)
-        return done
+        inflight: tuple[list[Article], Future[list[list[Mention]]]] | None = None
+        while True:
+            upcoming = None
+            if not cancel_flag.is_set():
+                ids = self.store.pending_entity_ids(batch_size, after=last)
+                if ids:
+                    last = ids[-1]
+                    articles = self.store.articles(ids)
+                    upcoming = (articles, self._submit_extraction(articles))
+            if inflight is not None:
+                self._save_mentions(*inflight)
+                done += len(inflight[0])
+                if progress:
+                    progress(done, max(total, done), inflight[0][-1].title)
+            if upcoming is None:
+                return done
+            inflight = upcoming
+
+    def _submit_extraction(self, articles: Sequence[Article]) -> Future[list[list[Mention]]]:
+        items = [(a.text, a.lang) for a in articles]
+        extractor = self.extractor
+        if isinstance(extractor, ProcessExtractor):
+            return extractor.submit(items)
+        future: Future[list[list[Mention]]] = Future()
+        future.set_result(extractor.extract_batch(items))
+        return future
+
+    def _save_mentions(
+        self, articles: list[Article], future: Future[list[list[Mention]]]
+    ) -> None:
+        results = future.result()
+        with self._write_lock:
+            with self.store.transaction() as conn:
+                for article, mentions in zip(articles, results, strict=True):
+                    entity_store.save_mentions(conn, article.id, mentions)
+            self.index_articles(articles)
 
     def entities(
         self,

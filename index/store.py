@@ -287,9 +287,10 @@ class Store:
         return int(self.conn.execute(
             "SELECT count(*) FROM articles WHERE indexed = 0").fetchone()[0])
 
-    def pending_entity_ids(self, limit: int) -> list[int]:
+    def pending_entity_ids(self, limit: int, after: int = 0) -> list[int]:
         rows = self.conn.execute(
-            "SELECT id FROM articles WHERE entities_done = 0 ORDER BY id LIMIT ?", (limit,)
+            "SELECT id FROM articles WHERE entities_done = 0 AND id > ? ORDER BY id LIMIT ?",
+            (after, limit),
         ).fetchall()
         return [int(r[0]) for r in rows]
 
