@@ -13,6 +13,7 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/gui_stall.py [--articles 1
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import sys
 import tempfile
@@ -77,6 +78,7 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--entity-seconds", type=float, default=30.0)
     args = parser.parse_args()
+    multiprocessing.set_start_method("spawn")  # as reader-app does
     print(f"machine: {machine()}; Qt platform {os.environ['QT_QPA_PLATFORM']}")
     app = QApplication([])
     with tempfile.TemporaryDirectory() as tmp:

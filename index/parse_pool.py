@@ -72,8 +72,9 @@ def parse_sources(
     sources: Sequence[Source], *, keep: bool, cancel: CancelFlag, workers: int | None = None
 ) -> Iterator[ParsedSource]:
     """Parsed sources in input order; stops early when ``cancel`` is set."""
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if len(sources) < POOL_THRESHOLD or workers < 2:
+    # One core stays with the writer thread (store and index), the others parse.
+    workers = workers if workers is not None else (os.cpu_count() or 1) - 1
+    if len(sources) < POOL_THRESHOLD or workers < 1:
         for source in sources:
             if cancel.is_set():
                 return
