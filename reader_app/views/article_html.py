@@ -77,9 +77,18 @@ def paragraph_html(par: Paragraph, mentions: Sequence[Mention], matches: Sequenc
     return "".join(parts)
 
 
+def display_date(value: str | None) -> str:
+    """"2025-10-02T09:30:00+02:00" -> "2025-10-02 09:30": readable, still sortable."""
+    if not value:
+        return ""
+    day, _, rest = value.partition("T")
+    clock = rest[:5]
+    return f"{day} {clock}" if len(clock) == 5 and clock != "00:00" else day
+
+
 def header_html(article: Article) -> str:
     title = html.escape(article.title or "(untitled)", quote=False)
-    meta = [p for p in (article.date, article.source) if p]
+    meta = [p for p in (display_date(article.date), article.source) if p]
     if article.lang:
         meta.append(article.lang.upper())
     if article.authors:

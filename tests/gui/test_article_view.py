@@ -125,3 +125,12 @@ def test_snippet_parsing(snippet: str, plain: str, marks: list[tuple[int, int]])
     assert got == marks
     for start, length in got:
         assert text[start : start + length] in ("sécurité", "Sahel", "A&B", "deux")
+
+
+def test_article_dates_are_shown_readably() -> None:
+    from reader_app.views.article_html import display_date
+
+    assert display_date("2025-10-02T09:30:00+02:00") == "2025-10-02 09:30"
+    assert display_date("2025-10-02T00:00:00") == "2025-10-02"
+    assert display_date("2025-10-02") == "2025-10-02"
+    assert display_date(None) == ""
