@@ -43,21 +43,24 @@ _WORDS: dict[str, frozenset[str]] = {
 }
 
 _TOKEN = re.compile(r"[^\W\d_]+", re.UNICODE)
-_SAMPLE_CHARS = 20_000
+_SAMPLE_CHARS = 6_000
+# word -> the languages it is a function word of, so the sample is read once.
+_LANGS_OF: dict[str, tuple[str, ...]] = {}
+for _lang, _words in _WORDS.items():
+    for _word in _words:
+        _LANGS_OF[_word] = (*_LANGS_OF.get(_word, ()), _lang)
 
 
 def detect_language(text: str, *, minimum_hits: int = 3) -> str | None:
     """Return the ISO 639-1 code of the likeliest language, or None when unsure.
 
-    Only the first 20,000 characters are read: enough for any article, and a 2 MB
-    single-line file costs the same as a short one.
+    Only the first 6,000 characters (about 1,000 words) are read: plenty for a news
+    article, and a 2 MB single-line file costs the same as a short one.
     """
     counts = dict.fromkeys(_WORDS, 0)
-    for match in _TOKEN.finditer(text[:_SAMPLE_CHARS]):
-        word = match.group().lower()
-        for lang, words in _WORDS.items():
-            if word in words:
-                counts[lang] += 1
+    for word in _TOKEN.findall(text[:_SAMPLE_CHARS].lower()):
+        for lang in _LANGS_OF.get(word, ()):
+            counts[lang] += 1
     best = max(counts, key=lambda k: counts[k])
     ranked = sorted(counts.values(), reverse=True)
     if ranked[0] < minimum_hits or ranked[0] == ranked[1]:
