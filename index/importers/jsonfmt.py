@@ -17,7 +17,7 @@ from typing import Any
 from index.importers.datestamps import iso_date
 from index.importers.decoding import legacy_decode
 from index.importers.htmltext import any_text_to_paragraphs, html_to_paragraphs, looks_like_html
-from index.importers.outcome import ImportFailure
+from index.importers.outcome import ImportFailure, with_warnings
 from index.importers.registry import Format
 from index.models import ArticleDraft
 
@@ -167,13 +167,7 @@ def _drafts(records: Iterator[tuple[Any, str]], warnings: list[str]) -> list[Art
         raise ImportFailure(NO_ARTICLES)
     if empty:
         warnings.append(f"{empty} record(s) without article text were left out")
-    if warnings:
-        first = drafts[0]
-        drafts[0] = ArticleDraft(
-            title=first.title, text=first.text, date=first.date, source=first.source,
-            url=first.url, lang=first.lang, authors=first.authors, origin=first.origin,
-            warnings=(*first.warnings, *warnings),
-        )
+    drafts[0] = with_warnings(drafts[0], warnings)
     return drafts
 
 

@@ -23,7 +23,7 @@ from index.importers.htmltext import (
     plain_paragraphs,
     unwrap_paragraphs,
 )
-from index.importers.outcome import ImportFailure, ImportSkipped
+from index.importers.outcome import ImportFailure, ImportSkipped, with_warnings
 from index.importers.registry import Format
 from index.models import ArticleDraft
 
@@ -91,13 +91,7 @@ def parse_mbox(data: bytes, origin: str) -> list[ArticleDraft]:
             drafts.append(draft)
     if not drafts:
         raise ImportSkipped(f"none of the {len(chunks)} messages has readable text")
-    if notes:
-        first = drafts[0]
-        drafts[0] = ArticleDraft(
-            title=first.title, text=first.text, date=first.date, source=first.source,
-            url=first.url, lang=first.lang, authors=first.authors, origin=first.origin,
-            warnings=(*first.warnings, *notes),
-        )
+    drafts[0] = with_warnings(drafts[0], notes)
     return drafts
 
 

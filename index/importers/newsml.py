@@ -17,7 +17,7 @@ from lxml import etree
 
 from index.importers.datestamps import iso_date
 from index.importers.htmltext import html_to_paragraphs, plain_paragraphs, title_from_text
-from index.importers.outcome import ImportFailure, ImportSkipped
+from index.importers.outcome import ImportFailure, ImportSkipped, with_warnings
 from index.importers.registry import Format
 from index.importers.safexml import parse_xml
 from index.models import ArticleDraft
@@ -78,7 +78,7 @@ def parse(data: bytes, origin: str) -> list[ArticleDraft]:
     if name == "newsMessage":
         return _message_drafts(root, origin, warnings)
     draft = _item_draft(root, origin)
-    return [_with_warnings(draft, warnings)]
+    return [with_warnings(draft, warnings)]
 
 
 def _message_drafts(
@@ -102,17 +102,7 @@ def _message_drafts(
         reasons = dict.fromkeys(note.split(": ", 1)[1] for note in skipped)
         raise ImportSkipped("no text article in this news message: " + "; ".join(reasons))
     notes = (*warnings, *skipped)
-    return [_with_warnings(d, notes) for d in drafts]
-
-
-def _with_warnings(draft: ArticleDraft, warnings: tuple[str, ...]) -> ArticleDraft:
-    if not warnings:
-        return draft
-    return ArticleDraft(
-        title=draft.title, text=draft.text, date=draft.date, source=draft.source,
-        url=draft.url, lang=draft.lang, authors=draft.authors, origin=draft.origin,
-        warnings=(*draft.warnings, *warnings),
-    )
+    return [with_warnings(d, notes) for d in drafts]
 
 
 def _item_draft(item: etree._Element, origin: str) -> ArticleDraft:

@@ -6,7 +6,7 @@ can be shown as-is in the import report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 from index.models import ArticleDraft
@@ -47,3 +47,10 @@ class ParseOutcome:
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest single file (or archive member) we read: far above any article or saved page."""
+
+
+def with_warnings(draft: ArticleDraft, warnings: tuple[str, ...] | list[str]) -> ArticleDraft:
+    """The draft with file-level warnings added (the core de-duplicates them)."""
+    if not warnings:
+        return draft
+    return replace(draft, warnings=(*draft.warnings, *warnings))
