@@ -1,25 +1,34 @@
-"""Shared helpers for the benchmarks: the data sets, the machine, the FTS5 baseline.
+"""Shared helpers for the benchmarks: the data sets, the machine, the FTS5 baseline,
+and timing a whole process from outside.
 
 Benchmarks print figures; they are not tests. This machine is shared and noisy, so
 every figure is reported next to a baseline measured in the same run (SQLite FTS5 on
-the same articles) and quoted as medians and ratios.
+the same articles) and quoted as medians and ratios. A figure said to include process
+start is taken by ``run_process``: the clock starts before the process does, and CPU
+and peak memory come from the kernel's accounting of the process and its children.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
 import platform
-import sqlite3
+import signal
 import statistics
 import subprocess
+import sys
+import tempfile
+import threading
 import time
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-DATA = REPO.parent / "shared" / "data"
+DATA = Path(os.environ.get("VEILLE_BENCH_DATA") or REPO.parent / "shared" / "data")
+SNAPSHOT_NOTE = "BENCH-SNAPSHOT.txt"  # written by bench/run_all.py in a frozen copy
 
 
 def require_data() -> Path:
@@ -46,15 +55,21 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
 
 
-def code_version(*paths: str) -> str:
-    """The commit measured, and whether ``paths`` had uncommitted edits (read-only git)."""
+def code_version(*paths: str, tree: Path = REPO) -> str:
+    """The commit measured, and whether ``paths`` had uncommitted edits (read-only git);
+    for a frozen copy of a tree (bench/run_all.py), the note written when it was made."""
     def git(*cmd: str) -> str:
         try:
-            out = subprocess.run(["git", *cmd], cwd=REPO, capture_output=True, text=True)
+            out = subprocess.run(["git", *cmd], cwd=tree, capture_output=True, text=True)
         except OSError:
             return ""
         return out.stdout.strip()
 
+    note = tree / SNAPSHOT_NOTE
+    if note.exists():  # a frozen copy of a working tree (bench/run_all.py): no git here
+        return note.read_text(encoding="utf-8").strip()
+    if tree.resolve() != REPO:
+        return f"the tree at {tree} (no {SNAPSHOT_NOTE} in it)"
     head = git("rev-parse", "--short", "HEAD") or "unknown"
     dirty = git("status", "--porcelain", "--", *paths) if paths else ""
     return f"commit {head}" + (f" + uncommitted changes in {', '.join(paths)}" if dirty else "")
@@ -83,27 +98,84 @@ def summary_ms(values: Sequence[float]) -> str:
             f"max {max(ms):.1f} ms (n={len(ms)})")
 
 
-class Fts5Baseline:
-    """SQLite FTS5 with the porter/unicode61 tokenizer: the plain engine we compare to."""
+@dataclass(frozen=True, slots=True)
+class ProcessRun:
+    """One process timed from outside: the clock starts before it exists."""
 
-    def __init__(self, path: Path) -> None:
-        path.unlink(missing_ok=True)
-        self.conn = sqlite3.connect(path)
-        self.conn.execute(
-            "CREATE VIRTUAL TABLE docs USING fts5(title, text, "
-            "tokenize = 'porter unicode61 remove_diacritics 2')"
-        )
+    wall: float  # seconds from before the start to after the exit
+    cpu: float  # user + system seconds of the process and every child it waited for
+    max_rss_mib: float  # peak resident memory of the largest of those processes
+    code: int
+    stdout: str
+    stderr: str
 
-    def add(self, rows: Sequence[tuple[str, str]]) -> None:
-        self.conn.executemany("INSERT INTO docs(title, text) VALUES(?, ?)", rows)
-        self.conn.commit()
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[int, str]]:
-        return self.conn.execute(
-            "SELECT rowid, snippet(docs, 1, '<mark>', '</mark>', '…', 24) FROM docs "
-            "WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT ?",
-            (query, limit),
-        ).fetchall()
+GNU_TIME = "/usr/bin/time"
+
+
+def run_process(cmd: Sequence[str], *, env: dict[str, str] | None = None,
+                cwd: Path | None = None, timeout: float | None = None) -> ProcessRun:
+    """Run ``cmd`` to its end, timed from before its start to after its exit.
+
+    CPU and peak RSS come from the kernel's accounting of the process and the children it
+    waited for. They are read by GNU time (``/usr/bin/time``, a 2 MB process) around the
+    command, not by our own ``wait4``: a child started by a large process inherits that
+    process's peak RSS at ``exec``, so this benchmark's own memory would show as the
+    child's. GNU time adds about a millisecond to every wall figure, the same for every
+    engine; without it, ``wait4`` figures are used and the RSS is a ceiling.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".time") as usage_file:
+        wrapped = ([GNU_TIME, "-f", "%U %S %M", "-o", usage_file.name, *cmd]
+                   if os.path.exists(GNU_TIME) else list(cmd))
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(wrapped, stdin=subprocess.DEVNULL, stdout=out, stderr=err,
+                                env=env, cwd=cwd, start_new_session=True)
+        timer = threading.Timer(timeout, _kill_group, (proc.pid,)) if timeout else None
+        if timer is not None:
+            timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            if timer is not None:
+                timer.cancel()
+        wall = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        cpu, rss = usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
+        lines = usage_file.read().strip().splitlines()
+        if wrapped[0] == GNU_TIME and lines and len(lines[-1].split()) == 3:
+            user, system, kib = lines[-1].split()
+            cpu, rss = float(user) + float(system), int(kib) / 1024
+        out.seek(0)
+        err.seek(0)
+        return ProcessRun(wall, cpu, rss, proc.returncode, out.read().decode("utf-8", "replace"),
+                          err.read().decode("utf-8", "replace"))
+
+
+def _kill_group(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.killpg(pid, signal.SIGKILL)
+
+
+def tree_env(tree: Path = REPO, **extra: str) -> dict[str, str]:
+    """The environment for a process that must run the code of ``tree`` (a frozen copy
+    of the working tree, or the repository itself), whatever the editable install says."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(tree) + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH")
+                                     else "")
+    env.update(extra)
+    return env
+
+
+def reader_app_command() -> list[str]:
+    """``reader-app`` exactly as a person runs it: the console script of this venv."""
+    script = Path(sys.executable).parent / "reader-app"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "reader_app"]
+
+
+def folder_mb(path: Path) -> float:
+    files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6
 
 
 class Timer:

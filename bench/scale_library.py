@@ -28,6 +28,7 @@ from bench.common import Timer
 from bench.scale_corpus import CACHE, RECIPE, build_corpus, load_corpus
 from index import Library
 from index.library import INDEX_DIR, STORE_FILE
+from index.migrations import SCHEMA_VERSION as STORE_SCHEMA
 from index.models import ArticleDraft
 from index.search import SCHEMA_VERSION, IndexDoc, SearchIndex
 from index.store import Store, content_hash
@@ -63,7 +64,7 @@ def build_library(size: int, *, via_import: bool = False, optimize: bool = False
     stamp = folder / "bench-built.json"
     if stamp.exists() and not force:
         info = json.loads(stamp.read_text())
-        if info.get("schema") == SCHEMA_VERSION:
+        if info.get("schema") == SCHEMA_VERSION and info.get("store") == STORE_SCHEMA:
             return Built(folder, info["seconds"], folder_mb(folder / INDEX_DIR), info["detail"])
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -71,7 +72,8 @@ def build_library(size: int, *, via_import: bool = False, optimize: bool = False
         seconds, detail = _import(size, folder)
     else:
         seconds, detail = _direct(load_corpus(size), folder, optimize)
-    stamp.write_text(json.dumps({"seconds": seconds, "detail": detail, "schema": SCHEMA_VERSION}))
+    stamp.write_text(json.dumps({"seconds": seconds, "detail": detail, "schema": SCHEMA_VERSION,
+                                 "store": STORE_SCHEMA}))
     return Built(folder, seconds, folder_mb(folder / INDEX_DIR), detail)
 
 
@@ -82,10 +84,11 @@ def _direct(rows: Sequence[dict[str, object]], folder: Path,
         ids = [store.insert_article(_draft(r), lang=str(r["lang"]), chash=content_hash(_draft(r)),
                                     curl=None, blob=None) for r in rows]
         store.mark_indexed(ids)
+    store_id = store.store_id()  # the index is signed as this library's (index/search/trust.py)
     store.close()
     if ids != list(range(1, len(rows) + 1)):
         raise RuntimeError("article ids do not follow the corpus order")
-    index = SearchIndex.create(folder / INDEX_DIR)
+    index = SearchIndex.create(folder / INDEX_DIR, store_id)
     with Timer() as t_add:
         for start in range(0, len(rows), BATCH):
             chunk = rows[start:start + BATCH]

@@ -269,7 +269,7 @@ def _row(conn: sqlite3.Connection, entity_id: int) -> sqlite3.Row:
     row = conn.execute("SELECT * FROM entities WHERE id = ?", (entity_id,)).fetchone()
     if row is None:
         raise KeyError(f"no entity {entity_id}")
-    return row
+    return row  # type: ignore[no-any-return]  # the connection's row factory is Row
 
 
 def _affected(conn: sqlite3.Connection, entity_ids: Sequence[int]) -> list[int]:

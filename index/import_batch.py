@@ -13,11 +13,13 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from index.errors import DiskFull
 from index.importers import ParseOutcome
 from index.langid import detect_language
-from index.models import Article, ArticleDraft, FileReport, ImportReport
+from index.models import Article, ArticleDraft, FileReport, FileStatus, ImportReport
 from index.parse_pool import ParsedSource
 from index.store import canonical_url, content_hash, now_iso
+from index.user_state import apply_draft
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -37,8 +39,11 @@ class ImportBatch:
         library: Library,
         progress: Callable[[int, int | None, str], None] | None,
         total: int,
+        cancel: object | None = None,
     ) -> None:
         self.library = library
+        self._cancel = cancel
+        self.stopped: str | None = None  # why the import stopped early (disk full)
         self.store = library.store
         self.report = ImportReport()
         self._progress = progress
@@ -57,7 +62,7 @@ class ImportBatch:
         if parsed.error is not None or outcome is None:
             self._record(FileReport(parsed.origin, "failed", parsed.error or "not read"))
         elif outcome.status != "ok":
-            status = "skipped" if outcome.status == "skipped" else "failed"
+            status: FileStatus = "skipped" if outcome.status == "skipped" else "failed"
             self._record(FileReport(parsed.origin, status, outcome.reason, (), outcome.warnings))
         else:
             self._pending.append(parsed)
@@ -75,8 +80,27 @@ class ImportBatch:
         self._pending.append(line)
 
     def flush(self) -> None:
-        if not self._pending:
+        """Write the queued sources under the writer lock: store, then index.
+
+        A full disk stops the import: the batch's transaction is rolled back (or, when
+        the index is what ran out of room, its new articles are taken out again), each
+        queued file is reported as not imported, and ``stopped`` says why.
+        """
+        if not self._pending or self.stopped:
             return
+        try:
+            with self.library.writing("an import", self._cancel):
+                lines = self._write_pending()
+        except DiskFull as exc:
+            self._stop(str(exc))
+            return
+        self.report.files.extend(lines)
+        self._pending.clear()
+        self._pending_articles = 0
+        self._last_flush = time.monotonic()
+        self._interval = min(self._interval * 2, MAX_BATCH_SECONDS)
+
+    def _write_pending(self) -> list[FileReport]:
         store = self.store
         lines: list[FileReport] = []
         new_articles: list[Article] = []
@@ -90,13 +114,37 @@ class ImportBatch:
                 line, articles = self._write_source(item)
                 lines.append(line)
                 new_articles.extend(articles)
+            mark = store.conn.execute("SELECT coalesce(max(rowid), 0) FROM import_files"
+                                      ).fetchone()[0]
             store.log_files(self._import_id, lines)
-        self.library.index_articles(new_articles)
-        self.report.files.extend(lines)
+        try:
+            self.library.index_articles(new_articles)
+        except DiskFull:
+            self._take_back([a.id for a in new_articles], int(mark))
+            raise
+        return lines
+
+    def _take_back(self, ids: list[int], log_mark: int) -> None:
+        """The index ran out of room after the store commit: remove the batch's articles
+        so none is in the library without being searchable (best effort: if even that
+        cannot be written, they stay flagged and the next writer indexes them)."""
+        try:
+            with self.store.transaction() as conn:
+                conn.executemany("DELETE FROM articles WHERE id = ?", [(i,) for i in ids])
+                conn.execute("DELETE FROM import_files WHERE rowid > ?", (log_mark,))
+        except Exception:  # the disk is full: the flags keep them safe for the next writer
+            return
+
+    def _stop(self, reason: str) -> None:
+        self.stopped = reason
+        for item in self._pending:
+            origin = item.path if isinstance(item, FileReport) else item.origin
+            if isinstance(item, FileReport) and item.status != "imported":
+                self.report.files.append(item)
+            else:
+                self.report.files.append(FileReport(origin, "failed", f"not imported: {reason}"))
         self._pending.clear()
         self._pending_articles = 0
-        self._last_flush = time.monotonic()
-        self._interval = min(self._interval * 2, MAX_BATCH_SECONDS)
 
     def _write_source(self, parsed: ParsedSource) -> tuple[FileReport, list[Article]]:
         store = self.store
@@ -111,19 +159,27 @@ class ImportBatch:
             existing = store.find_duplicate(chash, curl)
             if existing is not None:
                 duplicates.append(existing)
+                if draft.state is not None:  # a Veille export read again: merge its state
+                    row = store.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                             (existing,)).fetchone()
+                    apply_draft(store.conn, existing, draft.state, str(row[0]))
                 continue
             lang = draft.lang or detect_language(draft.title + "\n" + draft.text)
             article_id = store.insert_article(
                 draft, lang=lang, chash=chash, curl=curl, blob=blob
             )
+            if draft.state is not None:
+                apply_draft(store.conn, article_id, draft.state, draft.text)
             articles.append(_article(article_id, draft, lang))
         return _file_line(parsed.origin, outcome, articles, duplicates), articles
 
     def finish(self) -> None:
         self.flush()
-        if self._import_id is not None:
-            with self.store.transaction():
+        if self._import_id is not None and not self.stopped:
+            with self.library.writing("an import", self._cancel), self.store.transaction():
                 self.store.finish_import(self._import_id)
+        if self.report.article_ids and not self.stopped:
+            self.report.watches = self.library._record_watches(self.report.article_ids)
 
 
 def _file_line(

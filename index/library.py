@@ -1,50 +1,59 @@
 """The Library facade: the one API the GUI, the command line and the tests use.
 
 It ties the store (truth), the search index (a cache of the store) and the entity
-extractor together, and keeps one writer lane: every write takes ``_write_lock``,
-while any number of threads search and read through their own connections.
+extractor together, and keeps one writer lane across threads and processes: every
+write holds the library's writer lock (``writing``), while any number of threads and
+processes search and read without it.
+
+Opening does no work on the library's behalf beyond a schema upgrade: finishing an
+interrupted import, repairing or rebuilding the index is ``upkeep`` (index/upkeep.py),
+which the window runs in the background and the command line's writers run visibly.
 """
 
 from __future__ import annotations
 
-import multiprocessing
+import contextlib
 import os
-import shutil
+import sys
 import threading
-from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from index import entity_store
-from index.entity_worker import ProcessExtractor
-from index.import_batch import ImportBatch
-from index.importers import Source, iter_sources
-from index.importers.archive import release as release_archives
+from index import entity_store, upkeep
+from index.errors import IndexRebuilding, LibraryReadOnly, LibraryUnusable
+from index.library_state import LibraryState
 from index.models import (
     Article,
     EntityInfo,
     EntityType,
+    FileReport,
     Hit,
     ImportReport,
     Mention,
     SearchFilters,
     SearchResults,
 )
-from index.parse_pool import parse_sources
 from index.search import IndexDoc, IndexUnusable, SearchIndex
-from index.store import Store
+from index.store import Store, mark_dirty
+from index.writer_lock import WriteCancelled, WriterLock
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from index.entities import EntityExtractor
+    from index.entity_worker import ProcessExtractor
+    from index.importers import Source
+
+# Importing, parsing and entity extraction are imported when first used: a command-line
+# search (a fresh process each time) loads none of them (issue 12: a quick CLI).
 
 Progress = Callable[[int, int | None, str], None]
 Sort = Literal["relevance", "newest", "oldest"]
 
 STORE_FILE = "library.sqlite3"
 INDEX_DIR = "search-index"
-_REINDEX_BATCH = 5000
 BULK_ARTICLES = 400
 
 
@@ -55,55 +64,90 @@ class _Cancel:
         return False
 
 
-class Library:
+class Library(LibraryState):
     """A library folder: ``library.sqlite3`` (the truth) and ``search-index/`` (derived)."""
 
     def __init__(
-        self, path: Path, store: Store, index: SearchIndex,
-        extractor: EntityExtractor | None = None,
+        self, path: Path, store: Store, index: SearchIndex | None,
+        extractor: EntityExtractor | None = None, *, index_problem: str | None = None,
     ) -> None:
         self.path = path
         self.store = store
-        self.index = index
-        self._write_lock = threading.RLock()
+        self.readonly = store.readonly
+        self.lock = WriterLock(path)
+        self._search_index: SearchIndex | None = None
+        self._state_generation = 0  # bumped by every state write; keys the state caches
+        self._state_cache: dict[object, object] = {}
+        self._index = index
+        # Why the index cannot be used (missing, damaged, foreign), until upkeep rebuilds it.
+        self.index_problem = index_problem
+        self.rebuilding = False  # a rebuild runs beside the live index (this process)
         self._extractor: EntityExtractor | ProcessExtractor | None = extractor
         self._extractor_lock = threading.Lock()
-        self.keep_originals = self._setting("keep_originals", "1") == "1"
+        self._seen_generation = store.generation() if store.version else 0
+        self.trash_batch: str | None = None  # this session's deletes, purged on close
+        self._closed = False
+        self.keep_originals = (store.meta("keep_originals", "1") or "1") == "1"
 
     # -- lifecycle -----------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path | str, extractor: EntityExtractor | None = None) -> Library:
-        """Open or create the library at ``path``; repair the index from the store if needed.
+    def open(
+        cls, path: Path | str, extractor: EntityExtractor | None = None, *,
+        readonly: bool | None = None,
+    ) -> Library:
+        """Open (or create) the library at ``path``. Cheap: no indexing happens here.
 
         ``extractor`` shares an already loaded entity model (tests, several libraries in
-        one process); by default the library loads its own on first use.
+        one process); by default the library loads its own on first use. ``readonly``
+        defaults to whether this user may write the folder.
         """
         path = Path(path).expanduser()
-        path.mkdir(parents=True, exist_ok=True)
-        store = Store(path / STORE_FILE)
-        index_dir = path / INDEX_DIR
-        rebuild = False
+        _prepare_folder(path, readonly)
+        if readonly is None:
+            readonly = not _writable(path)
+        store = Store(path / STORE_FILE, readonly=readonly)
+        lib = cls(path, store, None, extractor)
         try:
-            index = SearchIndex.open(index_dir)
-        except IndexUnusable:
-            shutil.rmtree(index_dir, ignore_errors=True)
-            index = SearchIndex.create(index_dir)
-            rebuild = True
-        lib = cls(path, store, index, extractor)
-        if rebuild:
-            lib.reindex()
-        elif index.doc_count() == 0 and store.article_count() > 0:
-            lib.reindex()  # the index folder was deleted or emptied: it is only a cache
-        else:
-            lib._finish_interrupted()
+            if store.needs_migration():
+                with lib.writing("upgrading the library"):
+                    store.migrate()
+                lib._seen_generation = store.generation()
+            lib._open_index()
+        except BaseException:
+            lib.close()
+            raise
         return lib
 
+    def _open_index(self) -> None:
+        index_dir = self.path / INDEX_DIR
+        if index_dir.exists() and not index_dir.is_dir():
+            self.index_problem = f"{index_dir} is a file, not the search index folder"
+            return
+        fresh = not index_dir.exists() or not any(index_dir.iterdir())
+        if fresh and self.store.article_count() == 0 and not self.readonly:
+            with self.writing("creating the search index"):
+                self._index = SearchIndex.create(index_dir, self.store.store_id())
+            return
+        if fresh:
+            self.index_problem = "the search index is missing"
+            return
+        try:
+            self._index = SearchIndex.open(index_dir, self.store.store_id())
+        except IndexUnusable as exc:
+            self.index_problem = str(exc)
+
     def close(self) -> None:
-        with self._write_lock:
-            if isinstance(self._extractor, ProcessExtractor):
-                self._extractor.close()
-            self.index.close()
+        """Stop the entity child, close index and store; a second call does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        child = _process_extractor(self._extractor)
+        if child is not None:
+            child.close()  # before the lane: a running batch then ends at once
+        with self.lock.local():
+            if self._index is not None:
+                self._index.close()
             self.store.close()
 
     def __enter__(self) -> Library:
@@ -112,23 +156,97 @@ class Library:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def _finish_interrupted(self) -> None:
-        """Index articles whose import was killed between the store and index commits."""
-        if self.store.unindexed_count():
-            self._index_where("indexed = 0")
+    @contextlib.contextmanager
+    def writing(self, what: str, cancel: object | None = None) -> Iterator[None]:
+        """Hold the writer lock (waiting for another process's write if need be) and
+        follow that process's index commits before writing on top of them."""
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"the library at {self.path} is read-only: {what} is not possible")
+        with self.lock.hold(what, cancel=cancel):  # type: ignore[arg-type]
+            if self._index is not None and not self.rebuilding:
+                try:
+                    self._index.reload()
+                except IndexUnusable as exc:
+                    self._index_failed(str(exc))
+            yield
 
-    def _setting(self, key: str, default: str) -> str:
-        row = self.store.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return default if row is None else str(row[0])
+    @property
+    def _index(self) -> SearchIndex | None:
+        return self._search_index
+
+    @_index.setter
+    def _index(self, index: SearchIndex | None) -> None:
+        """Every index the library uses answers state filters from this library's store."""
+        self._search_index = index
+        if index is not None:
+            index.state_lookup = self.state_ids
+            index.state_stamp = self._state_generation
+
+    def _index_failed(self, reason: str) -> None:
+        self.index_problem = reason
+
+    @property
+    def index(self) -> SearchIndex:
+        """The search index, when it can be used; else IndexRebuilding says why not."""
+        if self._index is None or self.index_problem is not None:
+            raise IndexRebuilding(
+                "the search index is being rebuilt from the library; search again in a moment"
+                if self.rebuilding or upkeep.rebuild_elsewhere(self)
+                else f"the search index must be rebuilt ({self.index_problem}); "
+                "the window does this by itself, or run `reader-app reindex`"
+            )
+        return self._index
+
+    def needs_upkeep(self) -> list[str]:
+        """What the next writer should finish or repair, in plain words (cheap)."""
+        return upkeep.needed(self)
+
+    def upkeep(self, progress: Progress | None = None, cancel: threading.Event | None = None
+               ) -> list[str]:
+        """Finish interrupted work, check the index against the store, repair or rebuild
+        it. A writer's job: the window runs it in the background after it shows."""
+        return upkeep.run(self, progress, cancel or _Cancel())
+
+    def generation(self) -> int:
+        """The store's generation: it changes whenever any process commits a write."""
+        return self.store.generation()
+
+    def refresh(self) -> bool:
+        """Follow other processes' writes (a reader's poll); True when anything changed."""
+        changed = False
+        generation = self.store.generation()
+        if generation != self._seen_generation:
+            self._seen_generation = generation
+            self._state_changed()  # tags, notes... may have changed in another process
+            changed = True
+        if self._index is not None and self._index.changed_on_disk():
+            try:
+                changed = self._index.reload() or changed
+                if self.index_problem is not None and not self.rebuilding:
+                    self.index_problem = None
+            except IndexUnusable as exc:
+                self._index_failed(str(exc))
+                changed = True
+        elif self._index is None and self.index_problem is not None and not self.rebuilding:
+            index_dir = self.path / INDEX_DIR
+            try:  # another process finished a rebuild (opening never creates one here)
+                if index_dir.is_dir() and any(index_dir.iterdir()):
+                    self._index = SearchIndex.open(index_dir, self.store.store_id())
+                    self.index_problem = None
+                    changed = True
+            except IndexUnusable:
+                pass
+        return changed
 
     def set_keep_originals(self, keep: bool) -> None:
         """Very large libraries may choose not to keep the imported files' bytes."""
-        with self._write_lock:
-            self.store.conn.execute(
+        with self.writing("changing a setting"), self.store.transaction() as conn:
+            conn.execute(
                 "INSERT OR REPLACE INTO meta(key, value) VALUES('keep_originals', ?)",
                 ("1" if keep else "0",),
             )
-            self.keep_originals = keep
+        self.keep_originals = keep
 
     # -- import --------------------------------------------------------------
 
@@ -141,66 +259,89 @@ class Library:
         """Import files, folders and archives; every file gets its line in the report.
 
         Articles are committed in batches (store first, then index, then flagged as
-        indexed), so a cancelled or killed import leaves only whole articles behind and
-        can simply be run again: duplicates are recognised and reported, not re-added.
+        indexed), each batch under the writer lock, so a cancelled or killed import
+        leaves only whole articles behind and can simply be run again: duplicates are
+        recognised and reported, not re-added.
         """
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"the library at {self.path} is read-only: nothing can be imported")
         cancel_flag = cancel or _Cancel()
+        from index.import_batch import ImportBatch
+        from index.importers import iter_sources
+        from index.importers.archive import release as release_archives
+        from index.parse_pool import parse_sources
+
         sources = [s for s in iter_sources(Path(p) for p in paths) if not self._own_file(s)]
-        batch = ImportBatch(self, progress, len(sources))
-        with self._write_lock:
-            try:
-                for parsed in parse_sources(sources, keep=self.keep_originals, cancel=cancel_flag):
-                    batch.add(parsed)
-            finally:
-                batch.finish()
-                release_archives()  # close ZIP files opened while reading members
+        batch = ImportBatch(self, progress, len(sources), cancel_flag)
+        try:
+            for parsed in parse_sources(sources, keep=self.keep_originals, cancel=cancel_flag):
+                batch.add(parsed)
+                if batch.stopped:
+                    break
+            batch.finish()
+        except WriteCancelled:
+            pass
+        finally:
+            release_archives()  # close ZIP files opened while reading members
+        if batch.stopped:
+            reported = {f.path for f in batch.report.files}
+            batch.report.files.extend(
+                FileReport(s.origin, "failed", f"not imported: {batch.stopped}")
+                for s in sources if s.origin not in reported
+            )
+            batch.report.stopped = batch.stopped
         batch.report.cancelled = cancel_flag.is_set() and len(batch.report.files) < len(sources)
+        return batch.report
+
+    def import_bytes(self, items: Iterable[tuple[str, bytes]],
+                     progress: Progress | None = None) -> ImportReport:
+        """Import files already in memory, as (origin name, bytes): originals recovered
+        from a damaged store, or received from another program."""
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"the library at {self.path} is read-only: nothing can be imported")
+        from index.import_batch import ImportBatch
+        from index.parse_pool import parsed_bytes
+
+        batch = ImportBatch(self, progress, 0)
+        for origin, data in items:
+            batch.add(parsed_bytes(origin, data, keep=self.keep_originals))
+            if batch.stopped:
+                break
+        batch.finish()
         return batch.report
 
     def _own_file(self, source: Source) -> bool:
         """The library's own database and index are never articles (a folder dropped
         on the window may contain the library)."""
-        return source.path is not None and source.path.resolve().is_relative_to(
-            self.path.resolve()
-        )
+        if source.path is None:
+            return False
+        return Path(os.path.realpath(source.path)).is_relative_to(os.path.realpath(self.path))
 
     def index_articles(self, articles: Sequence[Article]) -> None:
-        """(Re)write these articles' index documents with their current entities.
+        """(Re)write these articles' index documents; call under the writer lock.
 
-        Large batches are analysed by two writer processes when starting them is safe
-        (Whoosh starts them with the default start method: spawn is safe beside Qt's
-        threads, fork only in a single-threaded process).
+        When the index is being rebuilt (or must be), the articles stay flagged as not
+        indexed and the rebuild picks them up. Large batches are analysed by two writer
+        processes when starting them is safe (spawn beside Qt's threads, fork only in a
+        single-threaded process).
         """
-        if not articles:
+        if not articles or self._index is None or self.index_problem is not None:
             return
         names = entity_store.article_entity_names(self.store.conn, [a.id for a in articles])
         docs = [_index_doc(a, names.get(a.id, ())) for a in articles]
         bulk = len(docs) >= BULK_ARTICLES
         procs = 2 if bulk and _can_start_writer_processes() else 1
-        self.index.add(docs, bulk=bulk, procs=procs)
+        upkeep.write_docs(self, self._index, docs, bulk=bulk, procs=procs)
         with self.store.transaction():
             self.store.mark_indexed([a.id for a in articles])
 
-    def _index_where(self, where: str, progress: Progress | None = None) -> int:
-        done = 0
-        total = self.store.article_count()
-        for articles in self.store.iter_articles(where, batch=_REINDEX_BATCH):
-            self.index_articles(articles)
-            done += len(articles)
-            if progress:
-                progress(done, total, "")
-        return done
-
-    def reindex(self, progress: Progress | None = None) -> int:
-        """Rebuild the search index from the store; returns the number of articles."""
-        with self._write_lock:
-            self.index.close()
-            index_dir = self.path / INDEX_DIR
-            shutil.rmtree(index_dir, ignore_errors=True)
-            self.index = SearchIndex.create(index_dir)
-            with self.store.transaction():
-                self.store.mark_all_unindexed()
-            return self._index_where("1", progress)
+    def reindex(self, progress: Progress | None = None,
+                cancel: threading.Event | None = None) -> int:
+        """Rebuild the search index from the store beside the live one, then swap it in;
+        returns the number of articles."""
+        return upkeep.rebuild(self, progress, cancel or _Cancel())
 
     # -- entities ------------------------------------------------------------
 
@@ -211,6 +352,8 @@ class Library:
         """
         with self._extractor_lock:
             if self._extractor is None:
+                from index.entity_worker import ProcessExtractor
+
                 self._extractor = ProcessExtractor()
             return self._extractor
 
@@ -229,6 +372,10 @@ class Library:
         next batch is sent to it before the current one is written, so the model and
         the writes overlap; only the short write of each batch takes the lock.
         """
+        if self.readonly:
+            return 0
+        from index.entity_worker import ExtractionStopped
+
         cancel_flag = cancel or _Cancel()
         done, last = 0, 0
         total = self.pending_entities()
@@ -242,7 +389,14 @@ class Library:
                     articles = self.store.articles(ids)
                     upcoming = (articles, self._submit_extraction(articles))
             if inflight is not None:
-                self._save_mentions(*inflight)
+                try:
+                    self._save_mentions(*inflight, cancel_flag)
+                except WriteCancelled:
+                    return done
+                except ExtractionStopped:
+                    if cancel_flag.is_set() or self._closed:
+                        return done  # the window or the library is closing: a normal stop
+                    raise
                 done += len(inflight[0])
                 if progress:
                     progress(done, max(total, done), inflight[0][-1].title)
@@ -253,21 +407,31 @@ class Library:
     def _submit_extraction(self, articles: Sequence[Article]) -> Future[list[list[Mention]]]:
         items = [(a.text, a.lang) for a in articles]
         extractor = self.extractor
-        if isinstance(extractor, ProcessExtractor):
-            return extractor.submit(items)
+        from concurrent.futures import Future
+
+        child = _process_extractor(extractor)
+        if child is not None:
+            return child.submit(items)
         future: Future[list[list[Mention]]] = Future()
         future.set_result(extractor.extract_batch(items))
         return future
 
     def _save_mentions(
-        self, articles: list[Article], future: Future[list[list[Mention]]]
+        self, articles: list[Article], future: Future[list[list[Mention]]], cancel: object,
     ) -> None:
+        """Mentions and their index update are one unit: the articles are flagged as not
+        indexed in the same transaction, so a kill before the index commit is finished
+        by the next writer instead of leaving those entities out of the index."""
         results = future.result()
-        with self._write_lock:
+        with self.writing("entity extraction", cancel):
             with self.store.transaction() as conn:
                 for article, mentions in zip(articles, results, strict=True):
+                    if conn.execute("SELECT 1 FROM articles WHERE id = ?",
+                                    (article.id,)).fetchone() is None:
+                        continue  # deleted meanwhile
                     entity_store.save_mentions(conn, article.id, mentions)
-            self.index_articles(articles)
+                mark_dirty(conn, [a.id for a in articles])
+            self.index_articles(self.store.articles([a.id for a in articles]))
 
     def entities(
         self,
@@ -286,7 +450,7 @@ class Library:
     def reextract(self, article_ids: Sequence[int] | None = None) -> int:
         """Queue articles (all by default) for entity extraction again, e.g. after a
         better model is installed; curation edits are kept. Returns how many."""
-        with self._write_lock, self.store.transaction():
+        with self.writing("queueing entity extraction"), self.store.transaction():
             return self.store.reset_entities(article_ids)
 
     def entity(self, entity_id: int) -> EntityInfo | None:
@@ -311,19 +475,21 @@ class Library:
 
     def undo_entity_edit(self) -> str | None:
         """Undo the newest curation edit; returns its kind, or None if nothing to undo."""
-        with self._write_lock:
+        with self.writing("undoing an entity edit"):
             with self.store.transaction() as conn:
                 undone = entity_store.undo_last(conn)
-            if undone is None:
-                return None
-            kind, affected = undone
+                if undone is None:
+                    return None
+                kind, affected = undone
+                mark_dirty(conn, affected)
             self.index_articles(self.store.articles(affected))
             return kind
 
     def _curate(self, edit: Callable[..., list[int]], *args: object) -> None:
-        with self._write_lock:
+        with self.writing("an entity edit"):
             with self.store.transaction() as conn:
                 affected = edit(conn, *args)
+                mark_dirty(conn, affected)
             self.index_articles(self.store.articles(affected))
 
     # -- reading -------------------------------------------------------------
@@ -336,7 +502,7 @@ class Library:
         if article is None:
             return None
         mentions = entity_store.article_mentions(self.store.conn, article_id)
-        return _with_mentions(article, mentions)
+        return self.with_state(_with_mentions(article, mentions))
 
     def original_bytes(self, article_id: int) -> bytes | None:
         return self.store.original_bytes(article_id)
@@ -348,26 +514,62 @@ class Library:
         sort: Sort = "relevance",
         filters: SearchFilters | None = None,
     ) -> SearchResults:
-        return self.index.search(query, limit=limit, sort=sort, filters=filters)
+        return upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
+                                                           filters=filters))
 
     def hits(self, query: str, ids: Sequence[int]) -> list[Hit]:
-        return self.index.hits(query, ids)
+        return upkeep.guarded(self, lambda ix: ix.hits(query, ids))
 
     def match_spans(self, query: str, text: str, title: str = "") -> list[tuple[int, int]]:
-        return self.index.match_spans(query, text, title)
+        return upkeep.guarded(self, lambda ix: ix.match_spans(query, text, title))
 
     def facets(
         self, query: str, filters: SearchFilters | None = None
     ) -> dict[str, list[tuple[str, int]]]:
-        return self.index.facets(query, filters)
+        return upkeep.guarded(self, lambda ix: ix.facets(query, filters))
+
+    def timeline(self, query: str, filters: SearchFilters | None = None
+                 ) -> list[tuple[int, int]]:
+        """(YYYYMMDD, count) per day of the query's dated results."""
+        return upkeep.guarded(self, lambda ix: ix.timeline(query, filters))
 
     def related(self, article_id: int, limit: int = 10) -> SearchResults:
-        return self.index.more_like(article_id, limit)
+        return upkeep.guarded(self, lambda ix: ix.more_like(article_id, limit))
+
+
+def _process_extractor(extractor: object) -> ProcessExtractor | None:
+    """The extractor when it is a child process (whose module is then already loaded)."""
+    module = sys.modules.get("index.entity_worker")
+    if module is None:
+        return None
+    kind: type[ProcessExtractor] = module.ProcessExtractor
+    return extractor if isinstance(extractor, kind) else None
+
+
+def _prepare_folder(path: Path, readonly: bool | None) -> None:
+    if path.exists() and not path.is_dir():
+        raise LibraryUnusable(f"{path} is a file, not a library folder")
+    if path.exists() or readonly:
+        if readonly and not (path / STORE_FILE).exists():
+            raise LibraryUnusable(f"there is no library at {path}")
+        return
+    try:
+        path.mkdir(parents=True)
+    except OSError as exc:
+        raise LibraryUnusable(f"cannot create the library folder {path}: "
+                              f"{exc.strerror or exc}") from exc
+
+
+def _writable(path: Path) -> bool:
+    store = path / STORE_FILE
+    return os.access(path, os.W_OK) and (not store.exists() or os.access(store, os.W_OK))
 
 
 def _can_start_writer_processes() -> bool:
     if (os.cpu_count() or 1) < 2:
         return False
+    import multiprocessing
+
     method = multiprocessing.get_start_method(allow_none=True) or "fork"
     return method in ("spawn", "forkserver") or threading.active_count() == 1
 

@@ -16,6 +16,36 @@ FileStatus = Literal["imported", "duplicate", "skipped", "failed"]
 
 
 @dataclass(frozen=True, slots=True)
+class Highlight:
+    """A passage a person marked in an article (offsets into its ``text``), with a comment.
+
+    ``quote`` keeps the passage's words, so a highlight whose offsets no longer fit (the
+    text was re-read by a better parser) can be found again by its words.
+    """
+
+    start: int
+    end: int
+    quote: str
+    comment: str = ""
+    id: int = 0
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class StateDraft:
+    """User state carried by an imported file (a Veille JSON Lines export): applied to
+    the new article, or merged into the existing one when it is a duplicate."""
+
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    note_format: str = "plain"
+    highlights: tuple[Highlight, ...] = ()
+    dossiers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleDraft:
     """What an importer makes of one article, before the library stores it.
 
@@ -34,6 +64,7 @@ class ArticleDraft:
     authors: tuple[str, ...] = ()
     origin: str = ""
     warnings: tuple[str, ...] = ()
+    state: StateDraft | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +95,13 @@ class Article:
     imported_at: str
     mentions: tuple[Mention, ...] = ()
     entities_done: bool = False
+    read: bool = False
+    starred: bool = False
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    note_format: str = "plain"
+    highlights: tuple[Highlight, ...] = ()
+    dossiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +125,8 @@ class SearchResults:
     view can page lazily; ``hits`` holds the first ``limit`` with snippets.
     ``corrected`` is the query actually run when a spelling fix found more ("Showing
     results for ..."); ``partial`` is True when no article matched every word and the
-    hits match only most of them.
+    hits match only most of them. ``notice`` is one line saying what of the query was
+    left out when it passed the query limits ("Query shortened: ..."), else None.
     """
 
     query: str
@@ -96,6 +135,38 @@ class SearchResults:
     ids: tuple[int, ...] = ()
     corrected: str | None = None
     partial: bool = False
+    notice: str | None = None
+    suggestion: str | None = None  # "Did you mean…": a spelling that finds more, not run
+
+
+@dataclass(frozen=True, slots=True)
+class TagInfo:
+    id: int
+    name: str
+    color: str | None = None
+    count: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class DossierInfo:
+    id: int
+    name: str
+    count: int = 0
+    created_at: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Watch:
+    """A saved search: ``total`` articles match it now, ``new`` of them arrived since it
+    was last marked as seen."""
+
+    id: int
+    name: str
+    query: str
+    filters: SearchFilters | None = None
+    total: int = 0
+    new: int = 0
+    created_at: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +197,8 @@ class ImportReport:
 
     files: list[FileReport] = field(default_factory=list)
     cancelled: bool = False
+    stopped: str | None = None  # why the whole import stopped early (a full disk), if it did
+    watches: dict[str, int] = field(default_factory=dict)  # watch name -> new articles
 
     def count(self, status: FileStatus) -> int:
         return sum(1 for f in self.files if f.status == status)

@@ -20,12 +20,14 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Protocol
 
-from index.importers import ImportFailure, ParseOutcome, Source, parse
+from index.child_process import child_started
+from index.importers import ImportFailure, ImportSkipped, ParseOutcome, Source, parse
 
 logger = logging.getLogger(__name__)
 
 POOL_THRESHOLD = 24      # fewer sources than this: parse inline, a pool costs ~1 s to start
 IN_FLIGHT_PER_WORKER = 8
+CHILD_NAME = "veille-parse"  # workers die with the library process: child_process.py
 
 
 class CancelFlag(Protocol):
@@ -55,17 +57,25 @@ def read_and_parse(source: Source, keep: bool) -> ParsedSource:
         return ParsedSource(source.origin, error=source.error)
     try:
         data = source.read()
+    except ImportSkipped as exc:  # a link out of a dropped folder, an unsafe archive name
+        skipped = ParseOutcome(source.origin, "skipped", reason=exc.reason)
+        return ParsedSource(source.origin, skipped)
     except ImportFailure as exc:
         return ParsedSource(source.origin, error=exc.reason)
     except OSError as exc:
         return ParsedSource(source.origin, error=f"cannot read the file: {exc}")
-    outcome = parse(source.origin, data)
+    return parsed_bytes(source.origin, data, keep=keep)
+
+
+def parsed_bytes(origin: str, data: bytes, *, keep: bool) -> ParsedSource:
+    """Parse bytes already read; the original is kept compressed when ``keep``."""
+    outcome = parse(origin, data)
     blob = None
     if outcome.status == "ok":
         blob = Blob(
             hashlib.sha256(data).hexdigest(), len(data), zlib.compress(data, 6) if keep else None
         )
-    return ParsedSource(source.origin, outcome, blob)
+    return ParsedSource(origin, outcome, blob)
 
 
 def parse_sources(
@@ -98,7 +108,10 @@ def parse_sources(
 def _pooled(
     sources: Sequence[Source], keep: bool, cancel: CancelFlag, workers: int
 ) -> Iterator[ParsedSource]:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=get_context("spawn"),
+        initializer=child_started, initargs=(os.getpid(), CHILD_NAME),
+    ) as pool:
         pending: deque[Future[ParsedSource]] = deque()
         try:
             for source in sources:

@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import re
+import shutil
 import sqlite3
 import threading
 import unicodedata
@@ -22,85 +23,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from index.errors import DiskFull, LibraryReadOnly, LibraryUnusable
+from index.migrations import SCHEMA_VERSION, migrate, stored_version
 from index.models import Article, ArticleDraft, FileReport
-
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS blobs (
-    hash TEXT PRIMARY KEY,
-    size INTEGER NOT NULL,
-    data BLOB                      -- zlib-compressed original bytes; NULL when not kept
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id INTEGER PRIMARY KEY,
-    title TEXT NOT NULL,
-    text TEXT NOT NULL,
-    date TEXT,
-    source TEXT,
-    url TEXT,
-    canonical_url TEXT,
-    lang TEXT,
-    authors TEXT NOT NULL DEFAULT '[]',
-    origin TEXT NOT NULL DEFAULT '',
-    blob_hash TEXT REFERENCES blobs(hash),
-    content_hash TEXT NOT NULL UNIQUE,
-    imported_at TEXT NOT NULL,
-    indexed INTEGER NOT NULL DEFAULT 0,
-    entities_done INTEGER NOT NULL DEFAULT 0
-);
-CREATE UNIQUE INDEX IF NOT EXISTS articles_canonical_url
-    ON articles(canonical_url) WHERE canonical_url IS NOT NULL;
-CREATE INDEX IF NOT EXISTS articles_pending_entities
-    ON articles(entities_done) WHERE entities_done = 0;
-CREATE INDEX IF NOT EXISTS articles_unindexed ON articles(indexed) WHERE indexed = 0;
-CREATE TABLE IF NOT EXISTS imports (
-    id INTEGER PRIMARY KEY,
-    started_at TEXT NOT NULL,
-    finished_at TEXT
-);
-CREATE TABLE IF NOT EXISTS import_files (
-    import_id INTEGER NOT NULL REFERENCES imports(id),
-    path TEXT NOT NULL,
-    status TEXT NOT NULL,
-    reason TEXT NOT NULL DEFAULT '',
-    article_ids TEXT NOT NULL DEFAULT '[]'
-);
-CREATE TABLE IF NOT EXISTS entities (
-    id INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    label TEXT NOT NULL,
-    hidden INTEGER NOT NULL DEFAULT 0,
-    merged_into INTEGER REFERENCES entities(id)   -- set by a merge; kept for undo
-);
--- What extraction produces (canonical name, type) -> the entity the user sees. Curation
--- edits the entities row or re-points keys, so it survives re-extraction.
-CREATE TABLE IF NOT EXISTS entity_keys (
-    name TEXT NOT NULL,
-    label TEXT NOT NULL,
-    entity_id INTEGER NOT NULL REFERENCES entities(id),
-    PRIMARY KEY(name, label)
-);
-CREATE INDEX IF NOT EXISTS entity_keys_entity ON entity_keys(entity_id);
-CREATE TABLE IF NOT EXISTS edits (
-    id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    payload TEXT NOT NULL,
-    created_at TEXT NOT NULL,
-    undone INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS mentions (
-    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    entity_id INTEGER NOT NULL REFERENCES entities(id),
-    start INTEGER NOT NULL,
-    end INTEGER NOT NULL,
-    text TEXT NOT NULL,
-    confidence REAL NOT NULL DEFAULT 1.0
-);
-CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article_id);
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
-"""
 
 _SPACES = re.compile(r"\s+")
 _TRACKING_PARAMS = re.compile(r"^(utm_|fbclid$|gclid$|xtor$|at_medium$|at_campaign$)")
@@ -147,39 +72,74 @@ def blob_hash(data: bytes) -> str:
 
 
 class Store:
-    """SQLite access. Writes must come from one thread at a time (the library's lane)."""
+    """SQLite access. Writes must come from one thread at a time (the library's lane).
 
-    def __init__(self, path: Path) -> None:
+    Opening creates the schema of a new store, but never changes an existing one:
+    ``migrate()`` (which the library calls under its writer lock) brings it forward.
+    """
+
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self.readonly = readonly
+        self._immutable = False
         self._local = threading.local()
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
-        conn = self.conn
-        conn.executescript(_SCHEMA)
-        conn.execute(
-            "INSERT OR IGNORE INTO meta(key, value) VALUES('schema_version', ?)",
-            (str(SCHEMA_VERSION),),
-        )
-        conn.commit()
+        if not readonly:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.version = stored_version(self.conn)
+        except sqlite3.DatabaseError as exc:
+            self.close()
+            raise LibraryUnusable(unusable_message(path, exc)) from exc
+        if self.version == 0 and not readonly:
+            self.migrate()  # a new store: create the schema (safe against a racing creator)
+        if self.version > SCHEMA_VERSION:
+            self.close()
+            raise LibraryUnusable(
+                f"the library at {path.parent} was written by a newer version of Veille "
+                f"(store schema {self.version}; this version reads up to {SCHEMA_VERSION})"
+            )
 
     @property
     def conn(self) -> sqlite3.Connection:
         """One connection per thread: sqlite3 connections must not cross threads."""
         conn = getattr(self._local, "conn", None)
         if conn is None:
+            conn = self._connect()
+            self._local.conn = conn
+            with self._lock:
+                self._connections.append(conn)
+        return conn
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.readonly:
+            conn = self._connect_readonly()
+        else:
             conn = sqlite3.connect(
                 self.path, timeout=30.0, isolation_level=None, check_same_thread=False
             )
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-            conn.row_factory = sqlite3.Row
-            conn.create_function("fold", 1, fold_text, deterministic=True)
-            self._local.conn = conn
-            with self._lock:
-                self._connections.append(conn)
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.row_factory = sqlite3.Row
+        conn.create_function("fold", 1, fold_text, deterministic=True)
         return conn
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        """A library on a read-only medium or folder: WAL needs its ``-shm`` file, which a
+        reader may not be allowed to create; then the file is read as immutable."""
+        uri = self.path.resolve().as_uri()
+        if not self._immutable:
+            try:
+                conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=30.0,
+                                       isolation_level=None, check_same_thread=False)
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return conn
+            except sqlite3.OperationalError:
+                self._immutable = True
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True,
+                               isolation_level=None, check_same_thread=False)
 
     def close(self) -> None:
         with self._lock:
@@ -190,10 +150,56 @@ class Store:
             self._connections.clear()
         self._local = threading.local()
 
+    # -- schema and generation ---------------------------------------------------
+
+    def needs_migration(self) -> bool:
+        return self.version < SCHEMA_VERSION
+
+    def migrate(self) -> int:
+        """Bring the schema to this version in one transaction; returns the old version."""
+        old = self.version
+        if old >= SCHEMA_VERSION:
+            return old
+        if self.readonly:
+            raise LibraryReadOnly(
+                f"the library at {self.path.parent} was written by an older version of "
+                "Veille and must be upgraded, but it is read-only"
+            )
+        conn = self.conn
+        with translate_errors(self.path):
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                current = stored_version(conn)  # another process may have migrated it
+                migrate(conn, current)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        self.version = SCHEMA_VERSION
+        return old
+
+    def meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def generation(self) -> int:
+        """Bumped by every committed write, in any process: readers poll it."""
+        return int(self.meta("generation", "0") or 0)
+
+    def store_id(self) -> str:
+        return self.meta("store_id", "") or ""
+
+    def quick_check(self) -> list[str]:
+        """SQLite's ``quick_check``: problems found (empty when the file is sound)."""
+        return _check(self.conn, "quick_check")
+
+    def integrity_check(self) -> list[str]:
+        return _check(self.conn, "integrity_check")
+
     # -- writing ---------------------------------------------------------------
 
     def transaction(self) -> _Transaction:
-        return _Transaction(self.conn)
+        return _Transaction(self)
 
     def put_blob(self, digest: str, size: int, payload: bytes | None) -> str:
         """Store an original file once (content-addressed); ``payload`` is zlib data."""
@@ -219,7 +225,8 @@ class Store:
     ) -> int:
         cur = self.conn.execute(
             "INSERT INTO articles(title, text, date, source, url, canonical_url, lang, authors,"
-            " origin, blob_hash, content_hash, imported_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+            " origin, blob_hash, content_hash, imported_at, rev) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,"
+            " (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation'))",
             (
                 draft.title, draft.text, draft.date, draft.source, draft.url, curl, lang,
                 json.dumps(list(draft.authors), ensure_ascii=False), draft.origin, blob,
@@ -319,20 +326,105 @@ class Store:
 
 
 class _Transaction:
-    """``with store.transaction():`` = BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error."""
+    """``with store.transaction():`` = BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on error.
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
+    Every write transaction bumps the store's generation first, so readers in other
+    processes see that something changed, and rows changed in it can be stamped with it.
+    """
+
+    def __init__(self, store: Store) -> None:
+        if store.readonly:
+            raise LibraryReadOnly(f"the library at {store.path.parent} is read-only")
+        self._store = store
+        self._conn = store.conn
+        self.generation = 0
 
     def __enter__(self) -> sqlite3.Connection:
-        self._conn.execute("BEGIN IMMEDIATE")
+        with translate_errors(self._store.path):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                row = self._conn.execute(
+                    "UPDATE meta SET value = CAST(value AS INTEGER) + 1"
+                    " WHERE key = 'generation' RETURNING value"
+                ).fetchone()
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+        self.generation = int(row[0]) if row is not None else 0
         return self._conn
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         if exc_type is None:
-            self._conn.execute("COMMIT")
+            try:
+                with translate_errors(self._store.path):
+                    self._conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    self._conn.execute("ROLLBACK")
+                raise
         else:
-            self._conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlite3.Error):
+                self._conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.DatabaseError):
+                with translate_errors(self._store.path):
+                    raise exc
+
+
+def mark_dirty(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
+    """Inside a write transaction: these articles' index documents must be rewritten.
+
+    ``indexed = 0`` makes the next writer finish the job if this one is killed before
+    the index commit; ``rev`` (this transaction's generation) lets a rebuild running
+    beside the live index catch up with the change.
+    """
+    conn.executemany(
+        "UPDATE articles SET indexed = 0,"
+        " rev = (SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'generation')"
+        " WHERE id = ?",
+        [(i,) for i in article_ids],
+    )
+
+
+def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    return [] if rows == ["ok"] else rows
+
+
+def unusable_message(path: Path, exc: BaseException) -> str:
+    text = str(exc)
+    if "not a database" in text or "malformed" in text:
+        return (f"the library store {path} is damaged ({text}); "
+                "run `reader-app check --repair` to recover what can be read")
+    return f"cannot open the library store {path}: {text}"
+
+
+@contextlib.contextmanager
+def translate_errors(path: Path) -> Iterator[None]:
+    """SQLite errors a person can cause or fix become one plain sentence."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        text = str(exc)
+        if "disk is full" in text or ("disk I/O error" in text and _disk_full(path)):
+            raise DiskFull(f"the disk holding {path.parent} is full; nothing was written") \
+                from exc
+        if "readonly" in text or "read-only" in text:
+            raise LibraryReadOnly(f"the library at {path.parent} is read-only") from exc
+        if "locked" in text or "busy" in text:
+            raise
+        raise LibraryUnusable(unusable_message(path, exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise LibraryUnusable(unusable_message(path, exc)) from exc
+
+
+def _disk_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 1 << 20
+    except OSError:
+        return False
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from index.paths import default_library_dir
 from reader_app.style import apply_style, icon_path
@@ -14,8 +14,8 @@ from reader_app.style import apply_style, icon_path
 
 def run_gui(library_path: Path | None = None) -> int:
     """Create the application, open the library, show the window; returns the exit code."""
-    from index.library import Library
     from reader_app.main_window import MainWindow
+    from reader_app.recovery import open_library
 
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -25,10 +25,8 @@ def run_gui(library_path: Path | None = None) -> int:
     app.setWindowIcon(QIcon(icon_path("veille")))
     apply_style(app)
     path = library_path or default_library_dir()
-    try:
-        library = Library.open(path)
-    except Exception as exc:  # a library we cannot open is a message, not a traceback
-        QMessageBox.critical(None, "Veille", f"Cannot open the library at {path}:\n{exc}")
+    library = open_library(path)  # a message (and a recovery offer), never a traceback
+    if library is None:
         return 1
     try:
         window = MainWindow(library)

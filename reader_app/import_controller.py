@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
+from index.entity_worker import ProcessExtractor
 from index.models import ImportReport
 from reader_app.views.import_dialog import summary_text
 from reader_app.workers import ProgressFn, TaskRunner
@@ -125,7 +126,8 @@ class ImportController(QObject):
             progress(0, pending, "")
             return lib.extract_pending(progress=progress, cancel=cancel) if pending else 0
 
-        self._runner.start(job, self._entities_done, self._entities_failed, self._entity_progress)
+        self._runner.start(job, self._entities_done, self._entities_failed, self._entity_progress,
+                           on_shutdown=lambda: _stop_entity_process(lib))
 
     def _entity_progress(self, done: int, total: int, _current: str) -> None:
         if done == 0:
@@ -148,3 +150,11 @@ class ImportController(QObject):
         self._extracting = False
         self._status.showMessage(f"Entity extraction failed: {message}", 15000)
         self._finish_job()
+
+
+def _stop_entity_process(library: object) -> None:
+    """The window is closing: end the entity process now rather than after its batch
+    (the next extraction starts a new one; ``Library.close`` ends it for good)."""
+    extractor = getattr(library, "extractor", None)
+    if isinstance(extractor, ProcessExtractor):
+        extractor.stop()

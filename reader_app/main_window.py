@@ -8,51 +8,42 @@ numbers so that a late answer for an old request never replaces a newer one.
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
     QCloseEvent,
-    QDragEnterEvent,
-    QDragLeaveEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QIcon,
     QKeyEvent,
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QFileDialog,
-    QLabel,
-    QListView,
     QMainWindow,
-    QProgressBar,
-    QSplitter,
-    QStackedWidget,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from index.models import Article, ImportReport, SearchResults
 from reader_app.entity_hub import EntityHub
+from reader_app.export_controller import ExportController
 from reader_app.facets_controller import FacetsController
 from reader_app.help_dialogs import show_about, show_search_syntax
 from reader_app.import_controller import ImportController
+from reader_app.library_watch import LibraryWatch
 from reader_app.list_menu import build_result_menu
 from reader_app.menus import build_menus
 from reader_app.models.entity_model import rows_from_mentions
-from reader_app.models.results_model import ResultsModel
+from reader_app.navigation_controller import NavigationController
+from reader_app.notes_controller import NotesController
 from reader_app.search_controller import SearchController, SearchRequest
-from reader_app.style import SAMPLES, icon_path
-from reader_app.views.article_pane import ArticlePane
-from reader_app.views.empty_state import DropOverlay, EmptyState, NoResults
-from reader_app.views.entity_panel import RESULTS_MODE, EntityPanel
-from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
-from reader_app.views.result_delegate import ResultDelegate
-from reader_app.views.search_bar import SearchBar, banner_html
+from reader_app.state_controller import StateController
+from reader_app.style import icon_path
+from reader_app.timeline_controller import TimelineController
+from reader_app.views.entity_panel import RESULTS_MODE
+from reader_app.views.import_dialog import ImportSummaryDialog
+from reader_app.views.search_bar import banner_html
+from reader_app.window_import import ImportMixin
+from reader_app.window_layout import build_layout, build_widgets
 from reader_app.workers import ProgressFn, TaskRunner
 
 PAGE_LIST, PAGE_EMPTY, PAGE_NONE = 0, 1, 2
@@ -63,7 +54,7 @@ def default_settings() -> QSettings:
     return QSettings("Veille", "Veille")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportMixin, QMainWindow):
     """Signals let tests (and other windows) wait for background work to land."""
 
     importFinished = Signal(object)  # ImportReport
@@ -88,6 +79,7 @@ class MainWindow(QMainWindow):
         self.last_report: ImportReport | None = None
         self.import_dialog: ImportSummaryDialog | None = None
         self._article_seq = 0
+        self._shown: SearchResults | None = None  # the results on screen (for the banner)
         self._closing = False
         self.library_size = 0
         self.setWindowTitle("Veille")
@@ -100,89 +92,23 @@ class MainWindow(QMainWindow):
             library, self.writer, self.progress, self.cancel_button, self.statusBar(), self
         )
         self.entity_hub = EntityHub(self)
+        self.watch = LibraryWatch(library, self.readers, self.statusBar(), self)
+        self._watching = False
+        self.navigation = NavigationController(self)  # sidebar: library, watches, tags...
         self._connect()
+        self.states = StateController(self)  # read, star, tag, delete... (list)
+        self.notes = NotesController(self)  # the open article's note and highlights
+        self.timeline_control = TimelineController(self)  # the histogram above the list
+        self.exports = ExportController(self)  # File > Export…, File > Print…
         self._restore_settings()
         self._count_library()
 
     # --- construction --------------------------------------------------------------
     def _build_widgets(self) -> None:
-        self.search_bar = SearchBar(self)
-        self.search_box = self.search_bar.box
-        self.banner = QLabel(self)
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.hide()
-        self.results_model = ResultsModel(self)
-        self.article_list = QListView(self)
-        self.article_list.setObjectName("articleList")
-        self.article_list.setModel(self.results_model)
-        self.article_list.setItemDelegate(ResultDelegate(self.article_list))
-        self.article_list.setUniformItemSizes(True)
-        self.article_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.article_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.article_list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.article_list.setMouseTracking(True)
-        self.article_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.empty_state = EmptyState(self)
-        self.empty_state.set_samples_available(SAMPLES.is_dir())
-        self.no_results = NoResults(self)
-        self.list_stack = QStackedWidget(self)
-        for page in (self.article_list, self.empty_state, self.no_results):
-            self.list_stack.addWidget(page)
-        self.article_pane = ArticlePane(self)
-        self.article_view = self.article_pane.view
-        self.entity_panel = EntityPanel(self)
-        self.progress = QProgressBar(self)
-        self.progress.setObjectName("importProgress")
-        self.progress.setTextVisible(True)
-        self.cancel_button = QToolButton(self)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setText("Cancel")
-        self.cancel_button.setIcon(QIcon(icon_path("cancel")))
-        self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.report_button = QToolButton(self)
-        self.report_button.setText("Import details…")
-        self.report_button.setAutoRaise(True)
-        self.report_button.hide()
-        for widget, name in (
-            (self.search_box, "Search the library"),
-            (self.article_list, "Articles found"),
-            (self.article_view, "Article"),
-            (self.entity_panel.tree, "Entities"),
-            (self.progress, "Background work progress"),
-        ):
-            widget.setAccessibleName(name)
+        build_widgets(self)
 
     def _build_layout(self) -> None:
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.setSpacing(0)
-        left_layout.addWidget(self.banner)
-        left_layout.addWidget(self.list_stack, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        self.splitter.setObjectName("mainSplitter")
-        left.setMinimumWidth(240)
-        self.article_pane.setMinimumWidth(320)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.article_pane)
-        self.splitter.addWidget(self.entity_panel)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([400, 580, 320])
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.search_bar)
-        layout.addWidget(self.splitter, 1)
-        self.setCentralWidget(central)
-        self.drop_overlay = DropOverlay(central)
-        status = self.statusBar()
-        status.addPermanentWidget(self.report_button)
-        status.addPermanentWidget(self.progress)
-        status.addPermanentWidget(self.cancel_button)
-        self.resize(1280, 800)
+        build_layout(self)
 
     def _menu_slots(self) -> dict:
         return {
@@ -214,17 +140,17 @@ class MainWindow(QMainWindow):
         sb.box.navigate.connect(self._navigate_list)
         sb.sortChanged.connect(self.search.set_sort)
         sb.filtersChanged.connect(lambda: self.search.set_filters(sb.filters()))
-        self.search.resultsReady.connect(self._show_results)
+        self.search.resultsReady.connect(self.navigation.route_results)  # -> _show_results
         self.facets.facetsReady.connect(self._facets_done)
         self.facets.entitiesReady.connect(self.entity_panel.set_result_entities)
         self.facets.failed.connect(self._facets_failed)
-        self.search.searchFailed.connect(
-            lambda msg: self.statusBar().showMessage(f"Search failed: {msg}", 10000)
-        )
+        self.search.searchFailed.connect(self._search_failed)
+        self.watch.changed.connect(self._library_changed)
         self.results_model.rowsWanted.connect(self._fetch_rows)
         self.article_list.customContextMenuRequested.connect(self._list_menu)
         self.article_list.selectionModel().currentRowChanged.connect(self._current_row_changed)
         self.article_pane.stepMatch.connect(self.step_match)
+        self.article_view.linkRefused.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self.article_pane.relatedActivated.connect(self.open_article)
         self.entity_panel.entityActivated.connect(self._focus_entity)
         self.entity_panel.filterRequested.connect(sb.add_entity)
@@ -243,7 +169,7 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        state = self.settings.value("window/splitter")
+        state = self.settings.value("window/panes")  # four panes since the sidebar
         self._sized = isinstance(state, QByteArray) and self.splitter.restoreState(state)
         sort = self.settings.value("search/sort", "relevance")
         index = self.search_bar.sort.findData(sort)
@@ -262,19 +188,19 @@ class MainWindow(QMainWindow):
 
     def _save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/panes", self.splitter.saveState())
         self.settings.setValue("search/sort", self.search_bar.sort_key())
         self.settings.setValue("view/entityMode", self.entity_panel.mode)
         self.settings.setValue("view/related", self.actions_.show_related.isChecked())
         self.settings.sync()
 
     def showEvent(self, event: QShowEvent) -> None:
-        """First run: share the real width 30 / 48 / 22 rather than squeeze the article."""
+        """First run: share the real width 16 / 26 / 40 / 18 rather than squeeze the article."""
         super().showEvent(event)
         if not self._sized:
             self._sized = True
             width = self.splitter.width()
-            self.splitter.setSizes([int(width * 0.30), int(width * 0.48), int(width * 0.22)])
+            self.splitter.setSizes([int(width * f) for f in (0.16, 0.26, 0.40, 0.18)])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Stop background work and wait for it, so no thread outlives the window."""
@@ -284,9 +210,13 @@ class MainWindow(QMainWindow):
             self.import_dialog.close()
         self.entity_hub.close()
         self.search.stop()
+        self.watch.stop()
         self.hide()  # the window goes at once; an entity batch may take a moment to stop
+        self.article_view.wait_idle()  # a long article's slice builder
         self.readers.shutdown()
         self.writer.shutdown()
+        self.notes.close()  # saves a note being typed, waits for its write
+        self.states.close()  # its writes, then purge this window's deleted articles
         super().closeEvent(event)
 
     # --- library state ---------------------------------------------------------------
@@ -302,8 +232,11 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         count, pending = counts
-        if pending:
+        if pending and not self._watching:
             self.jobs.extract_entities()  # a previous session stopped before finishing
+        if not self._watching:
+            self._watching = True
+            self.watch.start()  # upkeep after the window shows; then follow other processes
         self.library_size = count
         self._update_title()
         if count == 0:
@@ -312,6 +245,21 @@ class MainWindow(QMainWindow):
         else:
             self.search.search_now()
         self.libraryCounted.emit(count)
+
+    def _library_changed(self) -> None:
+        """Another process (or upkeep) changed the library: show its new state."""
+        if self._closing:
+            return
+        self.facets.invalidate()
+        self._count_library()
+        if self.current_article is not None:
+            self.open_article(self.current_article.id, refresh_only=True)
+
+    def _search_failed(self, message: str) -> None:
+        if self._closing:
+            return
+        self.banner.setText(message[:1].upper() + message[1:])
+        self.banner.setVisible(True)
 
     def _update_title(self) -> None:
         n = self.library_size
@@ -366,20 +314,29 @@ class MainWindow(QMainWindow):
             self.open_article(self.current_article.id)
 
     def _show_banner(self, results: SearchResults) -> None:
+        self._shown = results
         text = banner_html(results)
         self.banner.setText(text)
         self.banner.setVisible(bool(text))
 
-    def _banner_link(self, _link: str) -> None:
-        """Quoted words are taken as written: the engine does not correct them."""
+    def _banner_link(self, link: str) -> None:
+        """"Did you mean": run the suggestion. "Search exactly what I typed": quoted words
+        are taken as written (the engine does not correct them)."""
+        if link == "suggest":
+            suggestion = self._shown.suggestion if self._shown is not None else None
+            if suggestion:
+                self.search_box.setText(suggestion)
+                self.search.search_now(suggestion)
+            return
         words = self.search.query.split()
         if words and not any(c in self.search.query for c in '"«“:()'):
             self.search_box.setText(" ".join(f'"{w}"' for w in words))
             self.search.search_now(self.search_box.text())
-
     def _list_menu(self, pos: QPoint) -> None:
-        menu = build_result_menu(self.article_list, pos, self.search_bar, self.current_article)
+        menu = build_result_menu(self.article_list, pos, self.search_bar, self.current_article,
+                                 self.states.actions)
         if menu is not None:
+            self.navigation.extend_list_menu(menu)  # e.g. "Remove from dossier"
             menu.popup(self.article_list.viewport().mapToGlobal(pos))
 
     def _fetch_rows(self, generation: int, ids: list[int]) -> None:
@@ -436,12 +393,14 @@ class MainWindow(QMainWindow):
         def job(_p: ProgressFn, _c: threading.Event) -> tuple:
             article = lib.article(article_id)
             spans = lib.match_spans(query, article.text) if article and query else []
-            return seq, article, spans, refresh_only
+            # the sidebar's rows read the whole text: 2.7 s on the GUI thread at 60 MB
+            rows = rows_from_mentions(article.mentions, article.text) if article else []
+            return seq, article, spans, refresh_only, rows
 
         self.readers.start(job, self._article_loaded)
 
     def _article_loaded(self, payload: tuple) -> None:
-        seq, article, spans, refresh_only = payload
+        seq, article, spans, refresh_only, rows = payload
         if self._closing or seq != self._article_seq or article is None:
             return
         same = self.current_article is not None and self.current_article.id == article.id
@@ -451,9 +410,7 @@ class MainWindow(QMainWindow):
         else:
             self.article_view.show_article(article, spans)
             self._load_related(article.id)
-        self.entity_panel.set_article_entities(
-            rows_from_mentions(article.mentions, article.text), pending=not article.entities_done
-        )
+        self.entity_panel.set_article_entities(rows, pending=not article.entities_done)
         if refresh_only:
             self.entitiesRefreshed.emit(article.id)
         else:
@@ -500,71 +457,3 @@ class MainWindow(QMainWindow):
             self.open_article(article.id, refresh_only=True)
         if final:
             self._refresh_facets()
-
-    # --- importing ---------------------------------------------------------------------
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(url.isLocalFile() for url in event.mimeData().urls()):
-            event.acceptProposedAction()
-            self.drop_overlay.cover()
-        else:
-            event.ignore()
-
-    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
-        self.drop_overlay.hide()
-        super().dragLeaveEvent(event)
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if event.mimeData().hasUrls():
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        self.drop_overlay.hide()
-        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths:
-            event.acceptProposedAction()
-            self.import_paths(paths)
-
-    def import_paths(self, paths: list[Path]) -> None:
-        """Import in the background; the window stays usable meanwhile."""
-        self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
-        self.jobs.import_paths(paths)
-
-    def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import news files")
-        self.import_paths([Path(f) for f in files])
-
-    def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of news files")
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def load_samples(self) -> None:
-        if SAMPLES.is_dir():
-            self.import_paths([SAMPLES])
-        else:
-            self.statusBar().showMessage("The sample articles are not installed.", 8000)
-
-    def _import_finished(self, report: ImportReport) -> None:
-        if self._closing:
-            return
-        self.last_report = report
-        self.report_button.setText(f"{summary_text(report)} — details…")
-        self.report_button.setToolTip("Show what happened to each file of the last import")
-        self.report_button.show()
-        self.facets.invalidate()
-        self.library_size += report.count("imported")
-        self._update_title()
-        if report.count("failed") or report.count("skipped"):
-            self.show_last_report()
-        self.search.search_now()
-        self.importFinished.emit(report)
-
-    def show_last_report(self) -> None:
-        if self.last_report is None:
-            self.statusBar().showMessage("Nothing imported yet in this session.", 5000)
-            return
-        if self.import_dialog is not None:
-            self.import_dialog.close()
-            self.import_dialog.deleteLater()
-        self.import_dialog = ImportSummaryDialog(self.last_report, self)
-        self.import_dialog.show()

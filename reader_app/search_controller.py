@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from index.errors import VeilleError
 from index.models import SearchFilters, SearchResults
 from reader_app.workers import ProgressFn, TaskRunner
 
@@ -80,8 +81,10 @@ class SearchController(QObject):
         def job(_progress: ProgressFn, _cancel: threading.Event) -> tuple:
             try:
                 res = lib.search(req.query, limit=FIRST_PAGE, sort=req.sort, filters=req.filters)
-            except Exception as exc:  # shown in the status bar, for the latest query only
-                return req, f"{type(exc).__name__}: {exc}"
+            except VeilleError as exc:  # e.g. the index is being rebuilt: one sentence
+                return req, str(exc)
+            except Exception as exc:  # shown in the window, for the latest query only
+                return req, f"Search failed ({type(exc).__name__}: {exc})"
             return req, res
 
         self.searchStarted.emit()

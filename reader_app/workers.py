@@ -8,16 +8,32 @@ thread never waits on disk, search or NLP (the pattern of Dangerzone and novelWr
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from index.errors import VeilleError
+
 log = logging.getLogger(__name__)
 
 ProgressFn = Callable[[int, "int | None", str], None]
 Job = Callable[[ProgressFn, threading.Event], Any]
+
+
+def user_message(exc: BaseException) -> str:
+    """One sentence for the window: our own errors say it all; others name their kind."""
+    if isinstance(exc, VeilleError):
+        text = str(exc)
+        return text[:1].upper() + text[1:]
+    if isinstance(exc, sqlite3.DatabaseError):
+        return ("The library store cannot be read; use Library > Check and repair "
+                f"({exc})")
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
+    return f"{type(exc).__name__}: {exc}"
 
 
 class TaskSignals(QObject):
@@ -32,13 +48,17 @@ class TaskSignals(QObject):
 class Task(QRunnable):
     """One job run on a pool. ``job(progress, cancel)`` returns the result object."""
 
-    def __init__(self, job: Job, signals: TaskSignals, tag: int = 0) -> None:
+    def __init__(self, job: Job, signals: TaskSignals, tag: int = 0,
+                 on_shutdown: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)  # Python owns it; the pool never touches it after run()
         self.job = job
         self.tag = tag
         self.cancel_event = threading.Event()
         self.signals = signals
+        # Ends the job's work at once when its window closes (a Cancel waits for a
+        # good stopping point instead): e.g. kill the entity process mid-batch.
+        self.on_shutdown = on_shutdown
 
     def cancel(self) -> None:
         self.cancel_event.set()
@@ -51,8 +71,11 @@ class Task(QRunnable):
         try:
             result = self.job(self._progress, self.cancel_event)
         except Exception as exc:  # a job failure is shown to the user, never a crash
-            log.exception("background task failed")
-            self.signals.failed.emit(f"{type(exc).__name__}: {exc}")
+            if self.cancel_event.is_set() and isinstance(exc, VeilleError):
+                log.info("background task stopped: %s", exc)  # its window closed
+            else:
+                log.exception("background task failed")
+            self.signals.failed.emit(user_message(exc))
             return
         self.signals.finished.emit(result)
 
@@ -78,10 +101,11 @@ class TaskRunner(QObject):
         on_error: Callable[[str], None] | None = None,
         on_progress: Callable[[int, int, str], None] | None = None,
         tag: int = 0,
+        on_shutdown: Callable[[], None] | None = None,
     ) -> Task:
         # Parented to the runner: the signals object is destroyed on the GUI thread (by
         # deleteLater once its answer is delivered), never by the worker that emits it.
-        task = Task(job, TaskSignals(self), tag)
+        task = Task(job, TaskSignals(self), tag, on_shutdown)
         if on_progress is not None:
             task.signals.progress.connect(on_progress)
         if on_done is not None:
@@ -109,6 +133,12 @@ class TaskRunner(QObject):
         """Cancel everything and wait for the threads; used when a window closes."""
         self.cancel_all()
         self.pool.clear()
+        for task in list(self._active):
+            if task.on_shutdown is not None:
+                try:
+                    task.on_shutdown()
+                except Exception:  # closing goes on; the job itself reports its end
+                    log.exception("stopping a background task failed")
         done = self.pool.waitForDone(timeout_ms)
         self._active.clear()
         return done

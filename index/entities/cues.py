@@ -13,6 +13,7 @@ import re
 
 from index.entities.gazetteer import Gazetteer
 from index.entities.spans import Candidate
+from index.models import EntityType
 
 LOWER = r"[a-zàâçéèêëîïôûùüÿñœ\-]+"
 FUNCTION = (
@@ -132,7 +133,9 @@ def apply_cues(text: str, cand: Candidate, gaz: Gazetteer) -> None:
     before = text[max(0, cand.start - 80) : cand.start]
     if "\n" in before:
         before = before.rsplit("\n", 1)[1]
-    for pattern, label in ((ORG_NAME_BEFORE, "organisation"), (PLACE_NAME_BEFORE, "place")):
+    cues: tuple[tuple[re.Pattern[str], EntityType], ...] = (
+        (ORG_NAME_BEFORE, "organisation"), (PLACE_NAME_BEFORE, "place"))
+    for pattern, label in cues:
         match = pattern.search(before)
         if match and text[cand.start].isupper():
             cand.start -= len(before) - match.start()

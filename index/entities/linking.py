@@ -111,7 +111,7 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
         paren = PAREN_AFTER.match(text, cand.end)
         j = by_start.get(paren.start(1)) if paren else None
         # "Alliance des États du Sahel (AES)" or "CEDEAO (Communauté économique ...)"
-        if j is None or cands[j].end != paren.end(1):
+        if j is None or paren is None or cands[j].end != paren.end(1):
             continue
         if (i in acronyms) != (j in acronyms) or (" " in names[i] and is_short_form(names[j])):
             uf.union(i, j)

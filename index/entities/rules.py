@@ -142,7 +142,7 @@ def _merge_org_complements(
             else:
                 noun = NOUN_AFTER.match(text, cand.end + 1)
                 word = noun.group(1) if noun and text[cand.end] == " " else ""
-                if word in ctx.nouns and word not in ctx.verbs and len(word) > 3:
+                if noun and word in ctx.nouns and word not in ctx.verbs and len(word) > 3:
                     cand.end = noun.end()
         out.append(cand)
         i += 1
@@ -159,7 +159,7 @@ def _inside_longer_name(text: str, start: int, end: int) -> bool:
     if NEXT_CAPITALISED.match(text, end):
         return True
     previous = PREVIOUS_CAPITALISED.search(text, max(0, start - 30), start)
-    return bool(previous) and not sentence_initial(text, previous.start())
+    return previous is not None and not sentence_initial(text, previous.start())
 
 
 def _without_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -40,7 +40,7 @@ def extend_capitalised(text: str, cand: Candidate, ctx: ArticleContext) -> None:
         cand.start = before.start(1)
     for _ in range(3):
         after = CAP_WORD_AFTER.match(text, cand.end)
-        if not after or after.group(1).lower() in ctx.stop_words | DATE_WORDS:
+        if not after or after.group(1).lower() in {*ctx.stop_words, *DATE_WORDS}:
             break
         cand.end = after.end(1)
 

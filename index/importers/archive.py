@@ -1,9 +1,12 @@
 """ZIP archives: list members as sources, read one member, refuse zip bombs.
 
-Nothing is extracted to disk, so hostile member names (``../x``) are only display text.
-The limits are plain numbers a user can understand in a refusal message. Declared sizes
-bound what ``zipfile`` will inflate, so checking them up front plus a capped read is
-enough to keep memory bounded.
+Nothing is extracted to disk, so hostile member names (``../x``) could do no harm here;
+they are still reported as skipped and never read, not dropped silently: such a name
+comes from a broken or hostile tool, and the person should see the archive is odd.
+Links stored in the archive are reported and not followed, and an archive that gives
+nothing to import says so. The limits are plain numbers a user can understand in a
+refusal message. Declared sizes bound what ``zipfile`` will inflate, so checking them
+up front plus a capped read is enough to keep memory bounded.
 """
 
 from __future__ import annotations
@@ -11,6 +14,8 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import re
+import stat
 import threading
 import zipfile
 import zlib
@@ -40,12 +45,35 @@ def is_zip_name(name: str) -> bool:
 
 
 def display_name(info: zipfile.ZipInfo) -> str:
-    """Member name as the user saw it when zipping (many tools store UTF-8 without the flag)."""
-    name = info.filename
+    """Member name as the user saw it when zipping (many tools store UTF-8 without the flag).
+
+    ``zipfile`` cuts a name at a NUL character; the full name is shown, NUL as ``\\0``,
+    so the report names what is really in the archive.
+    """
+    name = info.orig_filename
     if not info.flag_bits & 0x800:
         with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
             name = name.encode("cp437").decode("utf-8")
-    return name.replace("\\", "/")
+    return name.replace("\\", "/").replace("\x00", "\\0")
+
+
+_DRIVE = re.compile(r"\A[A-Za-z]:")
+UNSAFE_NAME = "unsafe file name in the archive ({why}): not imported"
+
+
+def unsafe_member(info: zipfile.ZipInfo, name: str) -> str | None:
+    """Why a member must be reported and not read (a hostile name or a link), if so."""
+    if "\x00" in info.orig_filename:
+        return UNSAFE_NAME.format(why="it contains a NUL character")
+    if name.startswith("/"):
+        return UNSAFE_NAME.format(why="an absolute path")
+    if _DRIVE.match(name):
+        return UNSAFE_NAME.format(why="a Windows drive path")
+    if ".." in name.split("/"):
+        return UNSAFE_NAME.format(why="'..' would climb out of the archive's folder")
+    if info.create_system == 3 and stat.S_ISLNK(info.external_attr >> 16):
+        return "link stored in the archive: not followed"
+    return None
 
 
 class _Budget:
@@ -98,15 +126,34 @@ def _members(
         )
         return
     budget.left -= declared
+    found = False
+    for source in _member_sources(infos, path, origin, chain, limits, budget):
+        found = True
+        yield source
+    if not found:  # an archive that gives nothing still gets its line in the report
+        why = "only hidden or system files" if infos else "empty archive"
+        yield Source(origin, path=path, members=chain, skip=f"nothing to import ({why})")
+
+
+def _member_sources(
+    infos: list[zipfile.ZipInfo],
+    path: Path,
+    origin: str,
+    chain: tuple[str, ...],
+    limits: ArchiveLimits,
+    budget: _Budget,
+) -> Iterator[Source]:
     names = [display_name(i) for i in infos]
     member_filter = MemberFilter(names)
     for info, name in sorted(zip(infos, names, strict=True), key=lambda p: (p[1].casefold(), p[1])):
-        if member_filter.skipped(name):
-            continue
         member_origin = f"{origin}!/{name}"
         members = (*chain, info.filename)
-        problem = _member_problem(info, limits)
-        if problem:
+        unsafe = unsafe_member(info, name)
+        if unsafe:
+            yield Source(member_origin, path=path, members=members, skip=unsafe)
+        elif member_filter.skipped(name):
+            continue
+        elif problem := _member_problem(info, limits):
             yield Source(member_origin, path=path, members=members, error=problem)
         elif is_zip_name(name):
             yield from _nested(path, member_origin, members, limits, budget)

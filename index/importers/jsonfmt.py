@@ -19,7 +19,7 @@ from index.importers.decoding import legacy_decode
 from index.importers.htmltext import any_text_to_paragraphs, html_to_paragraphs, looks_like_html
 from index.importers.outcome import ImportFailure, with_warnings
 from index.importers.registry import Format
-from index.models import ArticleDraft
+from index.models import ArticleDraft, Highlight, StateDraft
 
 _LIST_KEYS = (
     "articles", "items", "entries", "data", "results", "documents", "docs", "posts",
@@ -189,7 +189,38 @@ def _record_draft(record: Mapping[str, Any], origin: str) -> ArticleDraft | None
         lang=_lang(_first_text(fields, _LANG_KEYS)),
         authors=_authors(fields),
         origin=origin,
+        state=_state(fields.get("veille")),
     )
+
+
+def _state(value: Any) -> StateDraft | None:
+    """What a Veille JSON Lines export carries beside the article (its round trip)."""
+    if not isinstance(value, dict):
+        return None
+    marks = []
+    for item in value.get("highlights") or []:
+        if not isinstance(item, dict):
+            continue
+        try:
+            start, end = int(item.get("start", -1)), int(item.get("end", -1))
+        except (TypeError, ValueError):
+            continue
+        quote = _string(item.get("quote"))
+        comment = _string(item.get("comment"))
+        marks.append(Highlight(start, end, quote, comment))
+    return StateDraft(
+        read=value.get("read") is True,
+        starred=value.get("starred") is True,
+        tags=tuple(t for t in value.get("tags") or [] if isinstance(t, str)),
+        note=_string(value.get("note")),
+        note_format="markdown" if value.get("note_format") == "markdown" else "plain",
+        highlights=tuple(marks),
+        dossiers=tuple(d for d in value.get("dossiers") or [] if isinstance(d, str)),
+    )
+
+
+def _string(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _first_text(fields: Mapping[str, Any], keys: tuple[str, ...]) -> str:

@@ -346,7 +346,7 @@ def _html_text(html: str, origin: str) -> str:
     try:
         from index.importers.html import extract_html
     except ImportError:  # the page importer is optional for e-mail
-        extract_html = None
+        extract_html = None  # type: ignore[assignment]
     if extract_html is not None and html.strip():
         try:
             draft = extract_html(_META_CHARSET + html.encode("utf-8", "replace"), origin)

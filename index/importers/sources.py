@@ -4,6 +4,11 @@ Walking never raises for one bad path: a missing file, a folder we may not open 
 refused archive becomes a :class:`Source` whose ``error`` says why, so the import report
 can name it. Order is stable (sorted by name) so two imports of the same folder report
 files in the same order.
+
+A dropped folder is imported as what it holds, not as what its links point to: a link
+found inside it whose target lies outside it (``passwords -> /etc``) is reported as
+skipped and never read, or dropping a folder from an untrusted USB stick could make
+``/etc/shadow`` searchable. A path the person names directly is followed: they chose it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.importers.decoding import utf8_or_cp1252
-from index.importers.outcome import MAX_FILE_BYTES, ImportFailure
+from index.importers.outcome import MAX_FILE_BYTES, ImportFailure, ImportSkipped
 
 if TYPE_CHECKING:
     from index.importers.archive import ArchiveLimits
@@ -51,9 +56,15 @@ class Source:
     error: str | None = None
     size: int | None = None
     limit: int = MAX_FILE_BYTES
+    skip: str | None = None  # why this entry is deliberately not read (a link out, ...)
 
     def read(self) -> bytes:
-        """The bytes to parse; raises ImportFailure with a plain reason instead of OSError."""
+        """The bytes to parse; raises ImportFailure with a plain reason instead of OSError.
+
+        A source with ``skip`` set raises ImportSkipped: the report shows it as skipped.
+        """
+        if self.skip is not None:
+            raise ImportSkipped(self.skip)
         if self.error is not None:
             raise ImportFailure(self.error)
         if self.path is None:
@@ -136,13 +147,13 @@ class MemberFilter:
     def __init__(self, names: Iterable[str]) -> None:
         children: dict[str, set[str]] = {}
         for name in names:
-            parts = [p for p in name.casefold().split("/") if p]
+            parts = [p for p in name.casefold().split("/") if p not in ("", ".")]
             for depth, part in enumerate(parts):
                 children.setdefault("/".join(parts[:depth]), set()).add(part)
         self._children = {k: frozenset(v) for k, v in children.items()}
 
     def skipped(self, name: str) -> bool:
-        parts = [p for p in name.split("/") if p]
+        parts = [p for p in name.split("/") if p not in ("", ".")]  # "./a.txt" is "a.txt"
         if not parts or any(is_hidden_or_system(p) for p in parts):
             return True
         folded = [p.casefold() for p in parts]
@@ -158,8 +169,10 @@ def iter_sources(
 ) -> Iterator[Source]:
     """Expand files, folders (recursively) and ZIP archives into sources, in a stable order.
 
-    Paths given explicitly are taken even when hidden; inside folders and archives,
-    hidden and system files and a saved page's ``_files`` folder are skipped.
+    Paths given explicitly are taken even when hidden, and followed when they are links;
+    inside folders and archives, hidden and system files and a saved page's ``_files``
+    folder are left out, and links leading out of the dropped folder are reported as
+    skipped.
     """
     from index.importers.archive import ArchiveLimits
 
@@ -168,26 +181,42 @@ def iter_sources(
         yield from walker.expand(Path(os.path.abspath(os.fspath(path))))
 
 
+LINK_OUTSIDE = "link to a {kind} outside the imported folder: not followed"
+LOOP = "link that leads back to itself (a link loop)"
+LINK_LOOP = f"{LOOP}: not followed"
+LINK_BROKEN = "broken link (its target does not exist): not followed"
+
+
 class _Walker:
     def __init__(self, limits: ArchiveLimits) -> None:
         self.limits = limits
         self.seen: set[tuple[int, int]] = set()  # (device, inode): no file twice, no loops
 
-    def expand(self, path: Path, explicit: bool = True) -> Iterator[Source]:
+    def expand(self, path: Path, root: str | None = None) -> Iterator[Source]:
+        """Sources under ``path``; ``root`` is the real path of the dropped folder it is in
+        (None when the person named ``path`` itself)."""
         origin = display_path(path)
+        if root is not None and path.is_symlink():
+            refusal = _link_refusal(path, root)
+            if refusal is not None:  # no path: nothing may ever read it
+                yield Source(origin, skip=refusal)
+                return
         try:
             info = path.stat()
         except OSError as exc:
+            if exc.errno == errno.ELOOP:  # a link named directly that loops: nothing to read
+                yield Source(origin, error=LOOP)
+                return
             yield Source(origin, path=path, error=os_reason(exc))
             return
-        if not explicit and getattr(info, "st_file_attributes", 0) & _WINDOWS_HIDDEN:
+        if root is not None and getattr(info, "st_file_attributes", 0) & _WINDOWS_HIDDEN:
             return
         key = (info.st_dev, info.st_ino)
         if key in self.seen and info.st_ino:
             return
         self.seen.add(key)
         if stat.S_ISDIR(info.st_mode):
-            yield from self._walk(path)
+            yield from self._walk(path, root if root is not None else os.path.realpath(path))
         elif not stat.S_ISREG(info.st_mode):
             yield Source(origin, path=path, error="not a regular file (device, pipe or socket)")
         elif path.name.lower().endswith(".zip"):
@@ -197,7 +226,7 @@ class _Walker:
         else:
             yield Source(origin, path=path, size=info.st_size)
 
-    def _walk(self, folder: Path) -> Iterator[Source]:
+    def _walk(self, folder: Path, root: str) -> Iterator[Source]:
         try:
             with os.scandir(folder) as scan:
                 names = sorted((entry.name for entry in scan), key=lambda n: (n.casefold(), n))
@@ -213,4 +242,23 @@ class _Walker:
             child = folder / name
             if is_saved_page_folder(name, siblings) and child.is_dir():
                 continue
-            yield from self.expand(child, explicit=False)
+            yield from self.expand(child, root)
+
+
+def _link_refusal(link: Path, root: str) -> str | None:
+    """Why the link ``link`` found inside the folder ``root`` must not be followed, if so.
+
+    The whole chain of links is resolved: a link to a link that leaves the folder is
+    refused too. Only where the chain ends counts, so links within the folder still work.
+    """
+    try:
+        target = os.path.realpath(link, strict=True)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LINK_LOOP
+        if isinstance(exc, FileNotFoundError):
+            return LINK_BROKEN
+        return f"link that cannot be followed ({os_reason(exc)})"
+    if target == root or target.startswith(root.rstrip(os.sep) + os.sep):
+        return None
+    return LINK_OUTSIDE.format(kind="folder" if os.path.isdir(target) else "file")

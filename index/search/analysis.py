@@ -9,22 +9,24 @@ Forms of a word:
   oeuvre); the default, accent-insensitive form; stop words are kept for phrases.
 - *exact*: lower case only, accents kept (used by ``=word``); indexed, marked with "=",
   only for words whose exact form differs from the folded one.
-- *stem_fr* / *stem_en*: the folded form through the Snowball stemmer of the language
-  (alliances -> allianc, journaux -> journal, running -> run). Stems are not indexed: a
-  query word is expanded to the index words sharing its stem (see ``query_build``).
+- other forms of a word (journaux for journal, ran for running) come from each
+  language's lemma dictionary (``lemmas``), not from a stemmer: a query word is expanded
+  to those the index holds (see ``query_build``).
+- *common* words ("de", "la", "the", "said"): their positions are also kept per article
+  in a compact column (``common_positions``) so that phrases need not read their postings.
 """
 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from typing import Any
 
 from whoosh.analysis import Token, Tokenizer
-from whoosh.lang.snowball.english import EnglishStemmer
-from whoosh.lang.snowball.french import FrenchStemmer
 
 APOSTROPHES = "'’ʼ‘`´"
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu",
@@ -49,12 +51,19 @@ EN_STOPWORDS = frozenset(
     been which who""".split()
 )
 STOPWORDS = FR_STOPWORDS | EN_STOPWORDS
+# Words so frequent that reading their positions from the index dominates a phrase
+# search ("de", "la", "the", "said" are in most articles). Their positions are also kept
+# per article in a compact column (``common_positions``), so the phrase "président de la
+# République" reads the postings of "president" and "republique" only. Append only: an
+# index stores each word as its rank here (a change of order needs a schema bump).
+COMMON_WORDS = (*sorted(STOPWORDS), "said", "says", "dit", "selon", "plus")
+COMMON_ID = {w: i for i, w in enumerate(COMMON_WORDS)}
+assert len(COMMON_WORDS) <= 256, "a common word's rank is stored in one byte"
+_POS_MASK = (1 << 24) - 1
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss", "ø": "o",
                             "Ø": "o", "đ": "d", "Đ": "d", "ł": "l", "Ł": "l", "ı": "i"})
 
-_FR = FrenchStemmer()
-_EN = EnglishStemmer()
 
 
 @lru_cache(maxsize=200_000)
@@ -70,28 +79,6 @@ def fold(word: str) -> str:
 def exact(word: str) -> str:
     """Lower case with accents kept (NFC so that composed and decomposed input agree)."""
     return unicodedata.normalize("NFC", word.lower())
-
-
-@lru_cache(maxsize=200_000)
-def stem_fr(folded: str) -> str:
-    """French Snowball stem of a folded word, with -x plurals joined to their singular.
-
-    Snowball leaves "jeux" apart from "jeu"; dropping a final x after stemming joins them
-    (and keeps heureux/heureuse together since both stem to "heureux").
-    """
-    stem = _FR.stem(folded)
-    if len(stem) > 3 and stem.endswith("x"):
-        stem = stem[:-1]
-    return stem
-
-
-@lru_cache(maxsize=200_000)
-def stem_en(folded: str) -> str:
-    """English Snowball (Porter2) stem: unlike Porter it maps running to run."""
-    return _EN.stem(folded)
-
-
-STEMMERS = {"fr": stem_fr, "en": stem_en}
 
 
 def words(text: str) -> Iterator[tuple[str, int, int]]:
@@ -170,6 +157,26 @@ class VeilleTokenizer(Tokenizer):
                     t.startchar = start_char + start
                     t.endchar = start_char + end
                 yield t
+
+
+def common_positions(words_of_text: Sequence[str]) -> bytes:
+    """The positions of the common words among a text's words (``WORD_RE.findall``, so
+    numbered like the words of ``VeilleTokenizer``): little-endian uint32 records, the
+    word's rank in ``COMMON_WORDS`` in the high byte, its position in the other 24 bits.
+    Four bytes per common word; one dictionary look-up per word (the caller's word list
+    is shared with the body length)."""
+    get = COMMON_ID.get
+    out = array("I")
+    for pos, word in enumerate(words_of_text):
+        low = word.lower()
+        i = get(low)
+        if i is None and not low.isascii():
+            i = get(fold(low))
+        if i is not None and pos <= _POS_MASK:
+            out.append((i << 24) | pos)
+    if sys.byteorder != "little":
+        out.byteswap()
+    return out.tobytes()
 
 
 class FieldValueTokenizer(Tokenizer):

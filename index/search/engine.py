@@ -12,10 +12,10 @@ Matching and ranking run on ``scoring.SetScorer`` (all matches ranked, as the co
 from __future__ import annotations
 
 import heapq
-import json
 import math
 import os
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -26,21 +26,25 @@ import numpy as np
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.codec.base import Segment
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, FileIndex
 from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
 
 from index.models import Hit, SearchFilters, SearchResults
 
+from . import trust
 from .analysis import STOPWORDS, folded_words
 from .doc_table import DocTable, SegmentCache
 from .exact_check import unaccented_exact_words, verify_unaccented
 from .highlight import Highlighter, snippet
 from .query_build import QueryBuilder, date_query
-from .query_syntax import DateCond, Node, Or, parse, plain_words
+from .query_syntax import DateCond, Node, Or, parse, plain_words, query_notice
 from .schema import SCHEMA_VERSION, IndexDoc, build_schema, doc_fields, normalise_date, stored_text
 from .scoring import SetScorer
-from .spelling import correct
+from .spelling import all_in_library, corrections
+from .state_filter import StateLookup
 
 MAX_IDS = 100_000
 RESULT_CACHE = 8  # queries kept per searcher generation
@@ -71,60 +75,92 @@ class _Matches:
 class SearchIndex:
     """A French/English-aware full-text index of the library's articles."""
 
-    def __init__(self, ix: windex.Index, directory: Path) -> None:
+    def __init__(self, ix: TrustedIndex, directory: Path, manifest: trust.Manifest) -> None:
         self._ix = ix
         self.directory = directory
+        self.manifest = manifest
+        self._stamp = trust.manifest_stamp(directory)
         self._read_lock = threading.RLock()
         self._write_lock = threading.Lock()
         self._searcher: Searcher = ix.searcher()
         self._segment_cache: SegmentCache = {}
         self._table = DocTable(self._searcher, self._segment_cache)
+        # The library's state filters (is:read, tag:...) and words of notes; its stamp
+        # changes with every state write, so cached results of such queries are redone.
+        self.state_lookup: StateLookup | None = None
+        self.state_stamp = 0
 
     # Opening
 
     @classmethod
-    def open(cls, directory: str | os.PathLike[str]) -> SearchIndex:
-        """Opens the index, creating it when the folder is missing or empty."""
+    def open(cls, directory: str | os.PathLike[str], store_id: str | None = None) -> SearchIndex:
+        """Opens the index Veille wrote in ``directory`` (creating it when the folder is
+        missing or empty); raises IndexUnusable when it is damaged, foreign (another
+        library's, or not signed by this user's Veille) or of another schema version."""
         path = Path(directory)
         if not path.exists() or not any(path.iterdir()):
-            return cls.create(path)
+            return cls.create(path, store_id or "")
+        manifest = _checked_manifest(path, store_id)
         try:
-            meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
-            version = meta["schema_version"]
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise IndexUnusable(f"no readable index metadata in {path}: {exc}") from exc
-        if version != SCHEMA_VERSION:
-            raise IndexUnusable(f"index schema {version}, this version needs {SCHEMA_VERSION}")
-        try:
-            ix = windex.open_dir(str(path), indexname=INDEX_NAME)
-            if sorted(ix.schema.names()) != sorted(build_schema().names()):
-                raise IndexUnusable("index fields differ from this version's schema")
-            engine = cls(ix, path)
-            engine.doc_count()
-        except IndexUnusable:
-            raise
+            ix = TrustedIndex(path, manifest.toc)
+            engine = cls(ix, path, manifest)
+            count = engine.doc_count()
         except Exception as exc:  # any failure to read means: rebuild from the store
-            raise IndexUnusable(f"index in {path} cannot be read: {exc}") from exc
+            raise IndexUnusable(f"the search index in {path} cannot be read: {exc}") from exc
+        if count != manifest.count:
+            engine.close()
+            raise IndexUnusable(f"the search index holds {count} articles, its manifest "
+                                f"{manifest.count}: it was damaged")
         return engine
 
     @classmethod
-    def create(cls, directory: str | os.PathLike[str]) -> SearchIndex:
+    def create(cls, directory: str | os.PathLike[str], store_id: str = "") -> SearchIndex:
         """Creates an empty index, removing an older one's files (and only those)."""
         path = Path(directory)
         path.mkdir(parents=True, exist_ok=True)
         for child in path.iterdir():
             if child.is_file() and _is_index_file(child.name):
                 child.unlink()
-        ix = windex.create_in(str(path), build_schema(), indexname=INDEX_NAME)
-        tmp = path / (META_FILE + ".tmp")
-        tmp.write_text(json.dumps({"schema_version": SCHEMA_VERSION}), encoding="utf-8")
-        tmp.replace(path / META_FILE)
-        return cls(ix, path)
+        windex.create_in(str(path), build_schema(), indexname=INDEX_NAME)
+        manifest = trust.sign(path, store_id=store_id, schema=SCHEMA_VERSION, toc=0, count=0,
+                              index_files=trust.index_files(path))
+        return cls(TrustedIndex(path, 0), path, manifest)
 
     def close(self) -> None:
         with self._read_lock:
             self._searcher.close()
             self._ix.close()
+
+    def changed_on_disk(self) -> bool:
+        """True when another process committed since this one last looked (cheap: a stat)."""
+        return trust.manifest_stamp(self.directory) != self._stamp
+
+    def reload(self) -> bool:
+        """Follow another process's commits (or a rebuild swapped in); True if anything
+        changed. Raises IndexUnusable when what is there now cannot be trusted."""
+        stamp = trust.manifest_stamp(self.directory)
+        if stamp == self._stamp:
+            return False
+        for attempt in range(5):
+            manifest = _checked_manifest(self.directory, self.manifest.store_id or None)
+            try:
+                ix = TrustedIndex(self.directory, manifest.toc)
+                searcher = ix.searcher()
+            except OSError:  # a newer commit removed files of the one just read
+                if attempt == 4:
+                    raise
+                time.sleep(0.05)
+                continue
+            with self._read_lock:
+                old_searcher, old_ix = self._searcher, self._ix
+                self._ix, self.manifest, self._stamp = ix, manifest, stamp
+                self._searcher = searcher
+                self._table = DocTable(searcher, self._segment_cache)
+                self._drop_stale_segments()
+                old_searcher.close()
+                old_ix.close()
+            return True
+        return False
 
     # Writing
 
@@ -156,13 +192,16 @@ class SearchIndex:
                 writer.commit(merge=False)
             else:
                 writer.commit(mergetype=merge_small)
-            self._refresh()
+            self._committed()
 
     def _writer(self, bulk: bool, procs: int):
         """Whoosh sorts its whole buffer in one GIL-holding ``sorted()`` call when it
         fills: a small buffer for ordinary imports keeps that pause short for the GUI."""
         if procs > 1:
-            return self._ix.writer(procs=procs, limitmb=256, multisegment=True)
+            # Whoosh's MpWriter, with sub-writer processes that die with this one.
+            from .subwriters import GuardedMpWriter
+
+            return GuardedMpWriter(self._ix, procs=procs, limitmb=256, multisegment=True)
         return self._ix.writer(limitmb=256 if bulk else 16)
 
     def delete(self, ids: Sequence[int]) -> None:
@@ -173,16 +212,27 @@ class SearchIndex:
             for article_id in ids:
                 writer.delete_by_term("id", str(article_id))
             writer.commit()
-            self._refresh()
+            self._committed()
 
     def optimize(self) -> None:
         """Merges all segments into one (after a bulk rebuild): faster searches afterwards."""
         with self._write_lock:
             self._ix.optimize()
-            self._refresh()
+            self._committed()
+
+    def _committed(self) -> None:
+        """After our own commit: follow it, then sign the files it left."""
+        self._ix.gen = self._ix.latest_on_disk()
+        self._refresh()
+        self.manifest = trust.sign(
+            self.directory, store_id=self.manifest.store_id, schema=SCHEMA_VERSION,
+            toc=self._ix.gen, count=self.doc_count(),
+            index_files=trust.index_files(self.directory), previous=self.manifest,
+        )
+        self._stamp = trust.manifest_stamp(self.directory)
 
     def _refresh(self) -> None:
-        """Swaps in a searcher on the latest commit.
+        """Swaps in a searcher on the current generation.
 
         A fresh searcher rather than ``Searcher.refresh()``: whoosh3 3.54 reuses segment
         readers across generations without their new deletions (an updated article would
@@ -192,11 +242,20 @@ class SearchIndex:
             old = self._searcher
             self._searcher = self._ix.searcher()
             self._table = DocTable(self._searcher, self._segment_cache)
-            live = {seg.segment().segment_id() for seg, _ in self._searcher.reader().leaf_readers()
-                    if seg.segment() is not None}
-            for key in [k for k in self._segment_cache if k[0] not in live]:
-                del self._segment_cache[key]
+            self._drop_stale_segments()
             old.close()
+
+    def _drop_stale_segments(self) -> None:
+        live = {seg.segment().segment_id() for seg, _ in self._searcher.reader().leaf_readers()
+                if seg.segment() is not None}
+        for key in [k for k in self._segment_cache if k[0] not in live]:
+            del self._segment_cache[key]
+
+    def article_ids(self) -> np.ndarray:
+        """Every article id in the index (for the library's consistency check)."""
+        with self._reading() as (_, table):
+            live = np.asarray(table.live_docs(), dtype=np.int64)
+            return np.asarray(table.article_ids(live), dtype=np.int64)
 
     @contextmanager
     def _reading(self) -> Iterator[tuple[Searcher, DocTable]]:
@@ -221,28 +280,31 @@ class SearchIndex:
         if sort not in SORTS:
             raise ValueError(f"sort must be one of {SORTS}, not {sort!r}")
         with self._reading() as (searcher, table):
-            _, matches, corrected, partial = self._resolve(searcher, table, query, sort, filters)
+            _, matches, (corrected, suggestion), partial = self._resolve(
+                searcher, table, query, sort, filters)
             hl = matches.highlighter()
             shown = matches.docnums[: max(0, limit)].tolist()
             hits = [self._hit(searcher, table, d, s, hl)
                     for d, s in zip(shown, matches.scores.tolist(), strict=False)]
             ids = table.article_ids(matches.docnums[:MAX_IDS])
         return SearchResults(query=query, hits=tuple(hits), total=matches.total, ids=tuple(ids),
-                             corrected=corrected, partial=partial)
+                             corrected=corrected, partial=partial, notice=query_notice(query),
+                             suggestion=suggestion)
 
     def _resolve(
         self, searcher: Searcher, table: DocTable, query: str, sort: str,
         filters: SearchFilters | None,
-    ) -> tuple[Node | None, _Matches, str | None, bool]:
+    ) -> tuple[Node | None, _Matches, tuple[str | None, str | None], bool]:
         """The query's matches, cached per searcher generation (the GUI asks for the same
         query's page, facets and lazy rows in a row)."""
         sorts = (*SORTS, "any") if sort == "any" else (sort,)
-        for key in ((query, s, filters) for s in sorts):
+        stamp = self.state_stamp
+        for key in ((query, s, filters, stamp) for s in sorts):
             if key in table.results:
                 table.results.move_to_end(key)
                 return table.results[key]
         found = self._resolve_uncached(searcher, table, query, sort, filters)
-        table.results[(query, sort, filters)] = found
+        table.results[(query, sort, filters, stamp)] = found
         while len(table.results) > RESULT_CACHE:
             table.results.popitem(last=False)
         return found
@@ -250,7 +312,7 @@ class SearchIndex:
     def _resolve_uncached(
         self, searcher: Searcher, table: DocTable, query: str, sort: str,
         filters: SearchFilters | None,
-    ) -> tuple[Node | None, _Matches, str | None, bool]:
+    ) -> tuple[Node | None, _Matches, tuple[str | None, str | None], bool]:
         node = parse(query)
         if node is None and sort == "relevance":
             sort = "newest"  # nothing to rank by: browsing the library, latest first
@@ -258,24 +320,32 @@ class SearchIndex:
         matches = self._run(searcher, table, node, sort, fq)
         leaves = plain_words(node)
         corrected: str | None = None
+        suggestion: str | None = None
         if leaves and matches.total < FEW:
-            fixed = correct(query, leaves, searcher.reader())
-            if fixed is not None:
-                fixed_node = parse(fixed)
-                better = self._run(searcher, table, fixed_node, sort, fq)
-                if better.total > matches.total:
-                    node, matches, corrected = fixed_node, better, fixed
-                    leaves = plain_words(node)
+            # Never replace a query that found articles with words (or forms of them) all
+            # in the library: it is what those articles say ("DOWGRADED MOODY", issue 12);
+            # then a better spelling is only offered ("Did you mean…").
+            keep = bool(matches.total) and all_in_library(leaves, searcher.reader())
+            best = matches
+            for fixed in corrections(query, leaves, searcher.reader()):
+                better = self._run(searcher, table, parse(fixed), sort, fq)
+                if better.total > best.total:
+                    best, suggestion = better, fixed
+                if best.total >= FEW:
+                    break
+            if suggestion is not None and not keep:
+                node, matches, corrected, suggestion = parse(suggestion), best, suggestion, None
+            leaves = plain_words(node)
         partial = False
         if matches.total == 0 and leaves and len(leaves) > 1:
             matches = self._partial(searcher, table, leaves, sort, fq)
             partial = matches.total > 0
             node = Or(tuple(leaves))
-        return node, matches, corrected, partial
+        return node, matches, (corrected, suggestion), partial
 
     def _run(self, searcher: Searcher, table: DocTable, node: Node | None, sort: str,
              fq: wq.Query | None) -> _Matches:
-        builder = QueryBuilder(searcher.reader(), table.variants)
+        builder = QueryBuilder(searcher.reader(), table.variants, self.state_lookup)
         q = builder.build(node)
         scorer = SetScorer(searcher, table)
         docs = scorer.mask(q)
@@ -307,13 +377,19 @@ class SearchIndex:
                 order = np.argsort(-scores, kind="stable")
             order = order[:MAX_IDS]
             return _Matches(cand[order], scores[order], total)
-        ordered = sort_by_date(cand, table.day_array(), newest=sort != "oldest")[:MAX_IDS]
+        newest = sort != "oldest"
+        full = table.cached("order-newest" if newest else "order-oldest",
+                            lambda: sort_by_date(np.flatnonzero(table.live_mask()),
+                                                 table.day_array(), newest=newest))
+        # The whole library's date order, computed once per searcher, filtered by the
+        # matches: a gather instead of a sort (70,000 matches: 1 ms instead of 35).
+        ordered = full[docs[full]][:MAX_IDS]
         return _Matches(ordered, np.zeros(len(ordered)), total)
 
     def _partial(self, searcher: Searcher, table: DocTable, leaves: Sequence[Node], sort: str,
                  fq: wq.Query | None) -> _Matches:
         """Articles matching most of the words, those matching more words first."""
-        builder = QueryBuilder(searcher.reader(), table.variants)
+        builder = QueryBuilder(searcher.reader(), table.variants, self.state_lookup)
         scorer = SetScorer(searcher, table)
         allowed = scorer.mask(fq) if fq is not None else None
         counts = np.zeros(table.size(), dtype=np.int64)
@@ -375,7 +451,7 @@ class SearchIndex:
         for key, (_, matches, _, _) in reversed(table.results.items()):
             if key[0] == query:
                 return matches.highlighter()
-        builder = QueryBuilder(searcher.reader(), table.variants)
+        builder = QueryBuilder(searcher.reader(), table.variants)  # state marks no words
         q = builder.build(parse(query))
         return Highlighter.from_query(q, frozenset(builder.literal))
 
@@ -397,6 +473,19 @@ class SearchIndex:
             "lang": _ranked(langs, top),
             "entity": _ranked(ents, top),
         }
+
+    def timeline(self, query: str, filters: SearchFilters | None = None
+                 ) -> list[tuple[int, int]]:
+        """(YYYYMMDD, count) per day over all the query's dated results, in day order:
+        the histogram above the result list groups them by month, week or day."""
+        with self._reading() as (searcher, table):
+            _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
+            days = table.day_array()[matches.docnums]
+        days = days[days > 0]
+        if not len(days):
+            return []
+        values, counts = np.unique(days, return_counts=True)
+        return list(zip(values.tolist(), counts.tolist(), strict=True))
 
     def more_like(self, article_id: int, limit: int = 10) -> SearchResults:
         """Articles sharing the most distinctive words of the given one."""
@@ -485,9 +574,49 @@ def _ranked(counter: Counter[str], top: int) -> list[tuple[str, int]]:
     return sorted(counter.items(), key=lambda kv: (-kv[1], kv[0].casefold()))[:top]
 
 
+class TrustedIndex(FileIndex):
+    """A Whoosh index pinned to the generation its signed manifest vouches for.
+
+    ``FileIndex`` reads the newest table of contents on disk; a reader in another process
+    must not read one that was not signed yet (or at all), so the generation is fixed
+    here and moved on only after verification (``SearchIndex.reload``). Passing our own
+    schema also keeps Whoosh from unpickling the schema stored in the TOC.
+    """
+
+    def __init__(self, directory: Path, gen: int) -> None:
+        self.storage = FileStorage(str(directory))
+        self._schema = build_schema()
+        self.indexname = INDEX_NAME
+        self.gen = gen
+        TOC.read(self.storage, self.indexname, gen=gen, schema=self._schema)
+
+    def _read_toc(self) -> TOC:
+        return TOC.read(self.storage, self.indexname, gen=self.gen, schema=self._schema)
+
+    def latest_generation(self) -> int:
+        return self.gen
+
+    def latest_on_disk(self) -> int:
+        return int(TOC._latest_generation(self.storage, self.indexname))
+
+
+def _checked_manifest(path: Path, store_id: str | None) -> trust.Manifest:
+    try:
+        manifest = trust.verify(path)
+    except trust.Untrusted as exc:
+        raise IndexUnusable(str(exc)) from exc
+    if manifest.schema != SCHEMA_VERSION:
+        raise IndexUnusable(f"index schema {manifest.schema}, this version needs {SCHEMA_VERSION}")
+    if store_id and manifest.store_id != store_id:
+        raise IndexUnusable("the search index belongs to another library")
+    if TOC._latest_generation(FileStorage(str(path)), INDEX_NAME) > manifest.toc:
+        raise IndexUnusable("the search index has a commit that was never signed")
+    return manifest
+
+
 def _is_index_file(name: str) -> bool:
     return (
-        name == META_FILE
+        name in (META_FILE, trust.MANIFEST_FILE)
         or name.startswith(("_" + INDEX_NAME + "_", INDEX_NAME + "_", INDEX_NAME + "."))
         or name.endswith((".toc", ".seg", ".pst", ".trm", ".fln", ".vps", ".vpi", ".sto"))
     )

@@ -1,12 +1,14 @@
 """Turns the parsed query tree into a Whoosh query over the schema's fields.
 
 A default-field word is searched in its folded form (title x3, body x1, entity names)
-and in the other index words that share its French or English Snowball stem, with a
-lower boost, so that the form typed ranks above other forms. Stems are not indexed:
-``variants`` finds the words of the index sharing the stem by scanning a short prefix of
-the lexicon, which is cheap and always consistent with the index. Prefixes and
-wildcards are expanded the same way, keeping only the most frequent terms, so a short
-prefix can never cost seconds.
+everywhere, in its accented form as typed (a bonus: ``marché`` ranks "marché" above
+"marche"), and in the other forms of its lemma with a lower boost, so that the form
+typed ranks above other forms. Other forms come from each language's dictionary
+(``lemmas``) and count only in that language's articles (or those of unknown language):
+``journal`` finds "journaux" in French articles, ``ministers`` "minister" in English
+ones, and neither stems nor the other language's grammar merge different words.
+Prefixes and wildcards are expanded over the lexicon, keeping only the most frequent
+terms, so a short prefix can never cost seconds.
 """
 
 from __future__ import annotations
@@ -21,7 +23,6 @@ from whoosh.reading import IndexReader
 
 from .analysis import (
     EXACT_MARK,
-    STEMMERS,
     STOPWORDS,
     exact,
     exact_term,
@@ -29,15 +30,22 @@ from .analysis import (
     normalise_name,
     words,
 )
-from .query_syntax import And, DateCond, Node, Not, Or, Phrase, Word
+from .lemmas import LANGS, other_forms
+from .query_syntax import And, DateCond, Everything, Node, Not, Or, Phrase, StateCond, Word
 from .schema import day_number
+from .state_filter import StateLookup, note_words, state_query
 
 MAX_EXPANSION = 64
+# Fuzzy matching walks the lexicon with a Levenshtein automaton whose cost grows with the
+# word (about 140 ms for a 100-letter word on 10,000 articles): longer words are searched
+# as typed, since no misspelling of them is worth that.
+MAX_FUZZY_LEN = 32
 POSTINGS_BUDGET = 60_000
 TITLE_BOOST = 3.0
-STEM_BOOST = 0.4
+STEM_BOOST = 0.4  # other forms of the word's lemma
+ACCENT_BOOST = 1.0  # the accented form as typed, on top of its folded form
 ENTITY_BOOST = 0.5
-VariantCache = MutableMapping[Any, Any]  # word -> stem variants; (field, prefix) -> frequencies
+VariantCache = MutableMapping[Any, Any]  # word -> other forms; (field, prefix) -> frequencies
 
 
 class QueryBuilder:
@@ -47,8 +55,10 @@ class QueryBuilder:
     same reader generation (the engine keeps one per searcher).
     """
 
-    def __init__(self, reader: IndexReader, cache: VariantCache | None = None) -> None:
+    def __init__(self, reader: IndexReader, cache: VariantCache | None = None,
+                 state: StateLookup | None = None) -> None:
         self.reader = reader
+        self.state = state  # the library's state filters and words of notes (or None)
         self.cache: VariantCache = {} if cache is None else cache
         self.literal: set[str] = set()  # exact words without accents (for highlighting)
 
@@ -65,6 +75,10 @@ class QueryBuilder:
             return self.phrase(node)
         if isinstance(node, DateCond):
             return date_query(node)
+        if isinstance(node, StateCond):
+            return state_query(node.kind, node.value, self.state)
+        if isinstance(node, Everything):
+            return wq.Every()
         if isinstance(node, Not):
             inner = self._node(node.item)
             return None if inner is None else wq.AndNot(wq.Every(), inner)
@@ -106,9 +120,11 @@ class QueryBuilder:
             return None
         if len(parts) > 1:  # "États-Unis", "l'armée-X": a phrase of its pieces
             return self.phrase(Phrase(w.text, w.field, w.exact, 1, w.required))
-        if w.fuzzy:
+        if w.fuzzy and len(parts[0]) <= MAX_FUZZY_LEN:
             return self.fuzzy(w, fold(parts[0]))
-        return self._single(parts[0], w.field, w.exact)
+        found = self._single(parts[0], w.field, w.exact)
+        in_notes = note_words(parts[0], self.state) if w.field is None else None
+        return found if in_notes is None else wq.Or([found, in_notes])
 
     def _single(self, word: str, fname: str | None, is_exact: bool) -> wq.Query:
         if fname in ("author", "source"):
@@ -124,44 +140,49 @@ class QueryBuilder:
         subs: list[wq.Query] = [wq.Term(fl, f, boost=_boost(fl)) for fl in fields]
         if fname != "title":
             subs.append(wq.Term("entw", f, boost=ENTITY_BOOST))
-        for terms, other_lang in self.variants(f):
+        accented = exact_term(word)
+        if accented is not None:
+            subs += [wq.Term(fl, accented, boost=_boost(fl) * ACCENT_BOOST) for fl in fields]
+        for terms, langs in self.variants(word):
             alts = _or([wq.Term(fl, t, boost=_boost(fl) * STEM_BOOST)
                         for t in terms for fl in fields])
-            # A French-only form (securities ~ sécurité) never counts in an English article.
-            subs.append(wq.AndNot(alts, wq.Term("lang", other_lang)) if other_lang else alts)
+            subs.append(wq.And([alts, lang_query(langs)]))
         return _or(subs)
 
-    def variants(self, f: str) -> list[tuple[tuple[str, ...], str | None]]:
-        """Other index words sharing a stem with ``f``, grouped by where they may count.
+    def variants(self, word: str) -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
+        """Index terms of the other forms of ``word``, grouped by the articles they count in.
 
-        Returns (words, excluded language): words sharing both the French and the
-        English stem count everywhere; words sharing only the French stem are not
-        searched in English articles, and vice versa.
+        Returns (terms, languages): the forms a language's dictionary gives count only in
+        that language's articles and in those of unknown language ("journaux" is a form
+        of ``journal`` in French articles, not in English or German ones). A word typed
+        with accents looks for the accented forms as written ("=marchés", not "marches").
         """
-        cached = self.cache.get(f)
+        low = exact(word)
+        cached: list[tuple[tuple[str, ...], tuple[str, ...]]] | None = self.cache.get(
+            ("forms", low))
         if cached is not None:
             return cached
-        groups: list[tuple[tuple[str, ...], str | None]] = []
+        groups: list[tuple[tuple[str, ...], tuple[str, ...]]] = []
+        f = fold(low)
         if f not in STOPWORDS and len(f) >= 3 and f.isalpha():
-            stems = {lang: stem(f) for lang, stem in STEMMERS.items()}
-            prefix = min((s[: max(3, len(s) - 2)] for s in stems.values()), key=len)
-            if f.startswith(prefix):
-                by_lang: dict[str, set[str]] = {lang: set() for lang in stems}
-                for t in self._lexicon("body", prefix) | self._lexicon("title", prefix):
-                    if t != f and t.isalpha():
-                        for lang, s in stems.items():
-                            if STEMMERS[lang](t) == s:
-                                by_lang[lang].add(t)
-                fr, en = by_lang["fr"], by_lang["en"]
-                for terms, other in ((fr & en, None), (fr - en, "en"), (en - fr, "fr")):
-                    if terms:
-                        groups.append((tuple(self._most_frequent(
-                            "body", sorted(terms), self._prefix_df("body", prefix))), other))
-        self.cache[f] = groups
+            typed_accents = low != f
+            by_lang: dict[str, set[str]] = {}
+            for lang in LANGS:
+                terms = {_form_term(form, typed_accents) for form in other_forms(low, lang)}
+                by_lang[lang] = {t for t in terms if t != f and t != EXACT_MARK + low}
+            fr, en = by_lang["fr"], by_lang["en"]
+            for terms, langs in ((fr & en, ("fr", "en")), (fr - en, ("fr",)), (en - fr, ("en",))):
+                freqs = {t: self._frequency(t) for t in sorted(terms)}
+                present = [t for t, n in freqs.items() if n]
+                if present:
+                    groups.append((tuple(self._most_frequent("body", present, freqs)), langs))
+        self.cache[("forms", low)] = groups
         return groups
 
-    def _lexicon(self, fname: str, prefix: str) -> set[str]:
-        return set(self._prefix_df(fname, prefix))
+    def _frequency(self, term: str) -> int:
+        """Articles with the term in their body or title (a few look-ups per form)."""
+        return int(self.reader.doc_frequency("body", term)
+                   + self.reader.doc_frequency("title", term))
 
     def _prefix_df(self, fname: str, prefix: str) -> dict[str, int]:
         """Index terms starting with ``prefix`` -> document frequency (deletions included),
@@ -320,6 +341,17 @@ def date_query(cond: DateCond) -> wq.Query:
     if cond.high is not None:
         high = day_number(cond.high, high=True) if cond.high_incl else day_number(cond.high) - 1
     return wq.NumericRange("day", low, high)
+
+
+def _form_term(form: str, keep_accents: bool) -> str:
+    """The index term of a word form: folded, or marked exact when accents count."""
+    term = exact_term(form) if keep_accents else None
+    return term if term is not None else fold(form)
+
+
+def lang_query(langs: Sequence[str]) -> wq.Query:
+    """Articles of these languages or of no known language (from the language column)."""
+    return wq.Or([*(wq.Term("lang", lang) for lang in langs), wq.Term("lang", "")])
 
 
 def _boost(fname: str) -> float:

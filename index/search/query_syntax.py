@@ -4,12 +4,29 @@ The same tree drives the Whoosh query, the highlighting, the spelling correction
 partial ("most words") fallback, so they all agree on what the user asked. The parser
 never raises: stray operators, unbalanced parentheses and quotes are tolerated, because
 a search box must answer whatever is typed. Syntax: docs/search-syntax.md.
+
+It is also bounded, because every word costs index look-ups (stem variants, spelling,
+postings) and a pasted page or a crafted query must not cost seconds or a RecursionError:
+what lies past the limits below is left out, and ``parse_bounded`` says so in one line
+that the search shows. The limits sit far above anything typed into a news search box:
+
+- ``MAX_QUERY_CHARS`` 2,000: a pasted paragraph fits; reading more only to drop it at
+  ``MAX_WORDS`` costs time (a 1 MB query).
+- ``MAX_DEPTH`` 16 levels of parentheses: three or four is already hard to read.
+- ``MAX_WORDS`` 64 words (phrase words included): a long sentence in quotes fits; each
+  word may cost a spelling look-up and up to 64 stem or prefix variants.
+- ``MAX_WORD_CHARS`` 100: the longest words of French or English, compounds and
+  hyphenless identifiers stay under 50; a 32,767-letter word cost a minute in Whoosh's
+  Levenshtein automaton.
+- ``MAX_EXPANDED`` 4 wildcard or fuzzy words: each scans the lexicon and reads up to 64
+  terms' postings ("a*" alone costs tens of milliseconds on 10,000 articles).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 FIELD_ALIASES = {
     "title": "title", "titre": "title",
@@ -18,11 +35,28 @@ FIELD_ALIASES = {
     "author": "author", "auteur": "author", "by": "author", "par": "author",
     "entity": "entity", "entite": "entity", "entité": "entity",
     "date": "date",
+    # What a person added (index/search/state_filter.py): is:read, has:note, tag:, dossier:.
+    "is": "is", "est": "is",
+    "has": "has",
+    "tag": "tag", "tags": "tag", "etiquette": "tag", "étiquette": "tag",
+    "dossier": "dossier", "folder": "dossier",
 }
+STATE_FIELDS = frozenset({"is", "has", "tag", "dossier"})
 QUOTES = {'"': '"', "«": "»", "“": "”", "„": "“"}
 OPERATORS = {"AND": "AND", "ET": "AND", "&&": "AND", "OR": "OR", "OU": "OR", "||": "OR",
              "NOT": "NOT", "SAUF": "NOT"}
 _FUZZY_RE = re.compile(r"^(.*?)~(\d?)$")
+_SLOP_RE = re.compile(r"~(\d*)")
+# Control characters and lone surrogates (which cannot be encoded into an index term).
+_UNSAFE_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_PIECE_RE = re.compile(r"\w+")
+
+MAX_QUERY_CHARS = 2_000
+MAX_DEPTH = 16
+MAX_WORDS = 64
+MAX_WORD_CHARS = 100
+MAX_EXPANDED = 4
+MAX_SLOP = 100  # words allowed between those of a phrase ("a b"~N): more means nothing
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +95,19 @@ class DateCond:
 
 
 @dataclass(frozen=True, slots=True)
+class StateCond:
+    """``is:read``, ``has:note``, ``tag:Mali``, ``dossier:"Brief Sahel"``."""
+
+    kind: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Everything:
+    """``*`` alone: every article (to filter or sort the whole library)."""
+
+
+@dataclass(frozen=True, slots=True)
 class And:
     """All items; ``explicit`` when the user wrote AND (then no partial fallback)."""
 
@@ -78,7 +125,7 @@ class Not:
     item: Node
 
 
-Node = Word | Phrase | DateCond | And | Or | Not
+Node = Word | Phrase | DateCond | StateCond | Everything | And | Or | Not
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,11 +179,11 @@ def _lex_quoted(text: str, i: int, prefix: str, toks: list[_Tok]) -> int:
         end = len(text)
     inner = text[i + 1 : end]
     j = end + 1
-    m = re.match(r"~(\d*)", text[j:])
+    m = _SLOP_RE.match(text, j)  # at j, without copying the rest of the text
     suffix = ""
     if m:
         suffix = m.group(0)
-        j += len(suffix)
+        j = m.end()
     toks.append(_Tok("leaf", inner, prefix=prefix, quoted=True, suffix=suffix))
     return j
 
@@ -184,12 +231,14 @@ class _Parser:
         return items[0] if len(items) == 1 else And(tuple(items), explicit)
 
     def parse_unary(self) -> Node | None:
-        t = self.peek()
-        if t is not None and t.kind == "op" and t.value == "NOT":
+        negations = 0  # a loop, not recursion: "NOT NOT ... x" may be thousands long
+        while (t := self.peek()) is not None and t.kind == "op" and t.value == "NOT":
             self.i += 1
-            inner = self.parse_unary()
-            return Not(inner) if inner is not None else None
-        return self.parse_atom()
+            negations += 1
+        inner = self.parse_atom()
+        if inner is None or negations == 0:
+            return inner
+        return Not(inner) if negations % 2 else Not(Not(inner))
 
     def parse_atom(self) -> Node | None:
         t = self.peek()
@@ -232,10 +281,14 @@ def _leaf(t: _Tok) -> Node | None:
     if not text.strip():
         return None
     node: Node | None
-    if fname == "date":
+    if fname in STATE_FIELDS:
+        node = StateCond(fname, " ".join(text.split()))
+    elif fname is None and not t.quoted and text.strip() == "*" and not exact:
+        node = Everything()
+    elif fname == "date":
         node = parse_date(text.strip())
     elif t.quoted:
-        slop = int(t.suffix[1:] or 0) + 1 if t.suffix else 1
+        slop = min(int(t.suffix[1:5] or 0), MAX_SLOP) + 1 if t.suffix else 1
         node = Phrase(text.strip(), fname, exact, slop, required)
     else:
         node = _word(text, fname, exact, required)
@@ -291,13 +344,129 @@ def _range(lo: str, hi: str, lo_incl: bool, hi_incl: bool) -> DateCond:
 
 
 def parse(text: str) -> Node | None:
-    """The tree of a query; None when it holds nothing searchable (blank)."""
-    return _Parser(_lex(text)).parse_or()
+    """The tree of a query, within the limits above; None when it holds nothing searchable."""
+    return parse_bounded(text)[0]
+
+
+def query_notice(text: str) -> str | None:
+    """One line saying what of the query was left out (see ``parse_bounded``), or None."""
+    return parse_bounded(text)[1]
+
+
+def parse_bounded(text: str) -> tuple[Node | None, str | None]:
+    """The tree of a query and, when a limit cut it, a one-line notice for the person.
+
+    Never raises, whatever the text; only the first ``MAX_QUERY_CHARS`` are read.
+    """
+    cut = len(text) > MAX_QUERY_CHARS
+    node, cuts = _parse_cut(text[:MAX_QUERY_CHARS] if cut else text)
+    if cut:
+        cuts = (f"only its first {MAX_QUERY_CHARS:,} characters are read", *cuts)
+    return node, ("Query shortened: " + "; ".join(cuts) + ".") if cuts else None
+
+
+def cut_text(text: str) -> str:
+    """The part of a query text that is read (for rewriting it, as spelling does)."""
+    return _UNSAFE_RE.sub(" ", text[:MAX_QUERY_CHARS])
+
+
+@lru_cache(maxsize=64)
+def _parse_cut(text: str) -> tuple[Node | None, tuple[str, ...]]:
+    """Cached: the engine parses the same query for the search, its page of snippets and
+    the reader's highlighting."""
+    toks, deep = _limit_depth(_lex(_UNSAFE_RE.sub(" ", text)))
+    budget = _Budget()
+    node = _bound(_Parser(toks).parse_or(), budget)
+    cuts = []
+    if deep:
+        cuts.append(f"parentheses nested deeper than {MAX_DEPTH} are ignored")
+    if budget.long_words:
+        cuts.append(f"words are cut after {MAX_WORD_CHARS} characters")
+    if budget.over_words:
+        cuts.append(f"only the first {MAX_WORDS} words are searched")
+    if budget.over_expanded:
+        cuts.append(f"only the first {MAX_EXPANDED} words with * ? or ~ are searched")
+    return node, tuple(cuts)
+
+
+def _limit_depth(toks: list[_Tok]) -> tuple[list[_Tok], bool]:
+    """Drops the parentheses past ``MAX_DEPTH`` (and their closers), and closers that close
+    nothing ("a ) b" is "a b"): the parser recurses once per level. True if any was deep."""
+    out: list[_Tok] = []
+    depth = excess = 0
+    deep = False
+    for t in toks:
+        if t.kind == "(":
+            if depth >= MAX_DEPTH:
+                excess += 1
+                deep = True
+                continue
+            depth += 1
+        elif t.kind == ")":
+            if excess:
+                excess -= 1
+                continue
+            if depth == 0:
+                continue
+            depth -= 1
+        out.append(t)
+    return out, deep
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What is left to spend while walking a tree in query order."""
+
+    words: int = MAX_WORDS
+    expanded: int = MAX_EXPANDED
+    long_words: bool = False
+    over_words: bool = False
+    over_expanded: bool = False
+
+
+def _bound(node: Node | None, budget: _Budget) -> Node | None:
+    """The tree with words past the budgets left out and overlong words cut."""
+    if node is None or isinstance(node, DateCond | StateCond | Everything):
+        return node
+    if isinstance(node, Not):
+        inner = _bound(node.item, budget)
+        return None if inner is None else Not(inner)
+    if isinstance(node, Word | Phrase):
+        return _bound_leaf(node, budget)
+    items = tuple(b for b in (_bound(i, budget) for i in node.items) if b is not None)
+    if not items:
+        return None
+    if len(items) == 1:
+        return items[0]
+    return And(items, node.explicit) if isinstance(node, And) else Or(items)
+
+
+def _bound_leaf(leaf: Word | Phrase, budget: _Budget) -> Word | Phrase | None:
+    text = leaf.text
+    if any(len(m) > MAX_WORD_CHARS for m in _PIECE_RE.findall(text)):
+        budget.long_words = True
+        text = _PIECE_RE.sub(lambda m: m.group()[:MAX_WORD_CHARS], text)
+    pieces = list(_PIECE_RE.finditer(text))
+    if pieces:
+        if budget.words == 0:
+            budget.over_words = True
+            return None
+        if isinstance(leaf, Word) and (leaf.wildcard or leaf.fuzzy):
+            if budget.expanded == 0:
+                budget.over_expanded = True
+                return None
+            budget.expanded -= 1
+        if len(pieces) > budget.words:
+            budget.over_words = True
+            text = text[: pieces[budget.words - 1].end()]
+            pieces = pieces[: budget.words]
+        budget.words -= len(pieces)
+    return leaf if text == leaf.text else replace(leaf, text=text)
 
 
 def positive_leaves(node: Node | None) -> list[Word | Phrase]:
     """The words and phrases a document is looked for with (negated ones excluded)."""
-    if node is None or isinstance(node, DateCond | Not):
+    if node is None or isinstance(node, DateCond | StateCond | Everything | Not):
         return []
     if isinstance(node, Word | Phrase):
         return [node]

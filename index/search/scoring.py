@@ -9,7 +9,8 @@ here too; queries it does not know are answered by Whoosh itself and add no scor
 beyond their words'.
 
 Reading posting blocks uses whoosh3 3.54's W3LeafMatcher internals; any other matcher
-falls back to the public, slower, one-posting-at-a-time interface.
+falls back to the public, slower, one-posting-at-a-time interface. The internals used
+are pinned by tests/search/test_whoosh_private_api.py.
 """
 
 from __future__ import annotations
@@ -28,12 +29,16 @@ from whoosh.matching.wrappers import FilterMatcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
+from .analysis import COMMON_ID
 from .doc_table import DocTable
+from .state_filter import IdSetQuery
 
 K1 = 1.2
 B = 0.75
 LENGTH_NORMALISED = "body"
 SCORED_FIELDS = frozenset({"title", "body", "entw", "entity", "author", "source"})
+COMMON_COLUMNS = {"body": "cpos", "title": "tcpos"}  # a field's common words' positions
+POSITION_MASK = (1 << 24) - 1
 COLUMN_TERMS = {"lang": "lang", "src": "src"}  # whole-value fields answered from columns
 _EMPTY_IDS = np.zeros(0, dtype=np.int32)
 
@@ -94,6 +99,8 @@ class SetScorer:
             return self.table.days_mask(q.start, q.end)
         if isinstance(q, wq.Every):
             return self.table.live_mask().copy()
+        if isinstance(q, IdSetQuery):
+            return q.mask(self.table)
         out = np.zeros(self.size, dtype=bool)
         if q is not wq.NullQuery:
             out[np.fromiter(self.searcher.docs_for_query(q), dtype=np.int64)] = True
@@ -107,44 +114,111 @@ class SetScorer:
     def _phrase_mask(self, q: wq.Phrase) -> np.ndarray | None:
         """Documents with the words in order (``slop`` - 1 others allowed between two).
 
-        Candidates are the documents holding every word; their positions are decoded in
-        bulk (``decode_positions``) and, for exact phrases, matched by intersecting
-        (document, position - offset) keys: no per-document Python work. None: fall back
-        to Whoosh (postings without positions).
+        Exact phrases: candidates are the documents holding every word; their positions
+        are decoded in bulk (``decode_positions``) and matched by intersecting
+        (document, position - offset) keys, so there is no per-document Python work.
+        The common words of a phrase ("de", "la", "the", "said") are not read from the
+        index: their postings are the longest to decode, so their positions come from
+        the candidates' compact ``cpos``/``tcpos`` column instead. None: fall back to
+        Whoosh (postings without positions).
         """
-        field = q.fieldname
-        cand = self.table.live_mask().copy()
-        found: dict[str, tuple[np.ndarray, list[Any]]] = {}
-        # Rarest word first, each read once with its positions: a missing word costs
-        # nothing, and a frequent one ("de", "the") is not read twice. (Decoding only
-        # the blocks holding candidates did not pay: they touch nearly every block.)
-        for w in sorted(set(q.words), key=lambda w: self.reader.doc_frequency(field, w)):
-            values = self._values(field, w)
-            if values is None:
-                return None
-            found[w] = (self.postings(field, w)[0], values)
-            cand &= _as_mask(found[w][0], self.size)
-            if not cand.any():
-                return cand
-        docs = np.flatnonzero(cand)
-        plists = []
-        for w in q.words:
-            ids, values = found[w]
-            rows = np.searchsorted(ids, docs).tolist()
-            plists.append(decode_positions([values[i] for i in rows], docs))
-        out = np.zeros(self.size, dtype=bool)
+        field, words = q.fieldname, list(q.words)
         if q.slop <= 1:
-            keys = None
-            for i, (d, p) in enumerate(plists):
-                k = (d << 32) + p - i
-                keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
-            out[np.unique(keys >> 32)] = True
+            common = common_offsets(field, words)
+            rare = [(field, w, i) for i, w in enumerate(words) if i not in common]
+            keys = self._phrase_keys(rare)
+            if keys is None:
+                return None
+            if common and len(keys):
+                keys = self._common_keys(keys, COMMON_COLUMNS[field], common)
+            out = np.zeros(self.size, dtype=bool)
+            out[keys >> 32] = True
             return out
+        found = self._candidates([(field, w, 0) for w in dict.fromkeys(words)])
+        if found is None or isinstance(found, np.ndarray):
+            return found
+        docs, by_term = found
+        plists = [self._decoded(by_term[(field, w)], docs) for w in words]
+        out = np.zeros(self.size, dtype=bool)
         per_doc = [_split_by_doc(d, p) for d, p in plists]
         for doc in docs.tolist():
             if _in_order([pl[doc] for pl in per_doc], q.slop):
                 out[doc] = True
         return out
+
+    def _phrase_keys(self, pieces: list[tuple[str, str, int]]) -> np.ndarray | None:
+        """(document << 32) + start of every place the pieces (term at an offset from
+        the phrase's start) all match; None when positions cannot be read."""
+        found = self._candidates(pieces)
+        if found is None:
+            return None
+        if isinstance(found, np.ndarray):
+            return np.zeros(0, dtype=np.int64)
+        docs, by_term = found
+        keys: np.ndarray | None = None
+        for field, term, offset in pieces:
+            d, p = self._decoded(by_term[(field, term)], docs)
+            k = (d << 32) + p - offset
+            # A term is at most once at a position: its keys are unique already.
+            keys = k if keys is None else np.intersect1d(keys, k, assume_unique=True)
+        return keys if keys is not None else np.zeros(0, dtype=np.int64)
+
+    def _common_keys(self, keys: np.ndarray, column: str, common: dict[int, str]) -> np.ndarray:
+        """The keys whose phrase also has each common word at its offset, looked up in
+        the candidates' records of the column (``analysis.common_positions``).
+
+        A document's records are in position order, so each check is a binary search
+        within the document's records, run for all keys at once: nothing is gathered, so
+        a frequent candidate word ("company", 20,000 articles) costs no more than the
+        number of its occurrences.
+        """
+        kept = []
+        for base, recs, starts in self.table.records(column):
+            docs = keys >> 32
+            part = keys[(docs >= base) & (docs < base + len(starts) - 1)]
+            for offset, w in common.items():
+                if not len(part):
+                    break
+                local, want = (part >> 32) - base, (part & POSITION_MASK) + offset
+                end = starts[local + 1]
+                found = _first_at_or_after(recs, starts[local], end, want)
+                inside = found < end
+                rec = recs[found[inside]].astype(np.int64)
+                hit = np.zeros(len(part), dtype=bool)
+                hit[inside] = ((rec & POSITION_MASK) == want[inside]) & (
+                    (rec >> 24) == COMMON_ID[w])
+                part = part[hit]
+            kept.append(part)
+        return np.concatenate(kept) if kept else keys[:0]
+
+    def _candidates(self, pieces: list[tuple[str, str, int]]
+                    ) -> np.ndarray | tuple[np.ndarray, dict[Any, Any]] | None:
+        """Documents holding every piece's term, with each term's postings and positions;
+        an (empty) mask when none does; None when positions cannot be read.
+
+        Rarest term first, each read once with its positions: a missing term costs
+        nothing. (Decoding only the blocks holding candidates did not pay: they touch
+        nearly every block.)
+        """
+        cand = self.table.live_mask().copy()
+        by_term: dict[tuple[str, str], tuple[np.ndarray, list[Any]]] = {}
+        terms = dict.fromkeys((f, t) for f, t, _ in pieces)
+        for field, term in sorted(terms, key=lambda ft: self.reader.doc_frequency(*ft)):
+            values = self._values(field, term)
+            if values is None:
+                return None
+            by_term[(field, term)] = (self.postings(field, term)[0], values)
+            cand &= _as_mask(by_term[(field, term)][0], self.size)
+            if not cand.any():
+                return cand
+        return np.flatnonzero(cand), by_term
+
+    @staticmethod
+    def _decoded(found: tuple[np.ndarray, list[Any]], docs: np.ndarray
+                 ) -> tuple[np.ndarray, np.ndarray]:
+        ids, values = found
+        rows = np.searchsorted(ids, docs).tolist()
+        return decode_positions([values[i] for i in rows], docs)
 
     # How well
 
@@ -213,6 +287,32 @@ class SetScorer:
         if keep_positions:
             self._positions.put((field, text), values, len(ids))
         return ids, weights, values
+
+
+def _first_at_or_after(recs: np.ndarray, lo: np.ndarray, hi: np.ndarray,
+                       want: np.ndarray) -> np.ndarray:
+    """Per query i, the first index in ``recs[lo[i]:hi[i]]`` whose position (low 24 bits,
+    ascending there) is at least ``want[i]``, or ``hi[i]``: a vectorised bisection."""
+    if not len(recs) or not len(lo):
+        return hi.copy()
+    last = len(recs) - 1
+    width = int((hi - lo).max())
+    while width > 0:  # every range at most halves: about log2(records of a document) steps
+        mid = (lo + hi) >> 1
+        right = (lo < hi) & ((recs[np.minimum(mid, last)] & POSITION_MASK) < want)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(right, hi, np.maximum(mid, lo))
+        width >>= 1
+    return lo
+
+
+def common_offsets(field: str, words: list[str]) -> dict[int, str]:
+    """Offsets of a phrase's common words whose positions the field's column holds;
+    empty when the phrase has no other word to find candidates with."""
+    if field not in COMMON_COLUMNS:
+        return {}
+    found = {i: w for i, w in enumerate(words) if w in COMMON_ID}
+    return found if len(found) < len(words) else {}
 
 
 def _as_mask(ids: np.ndarray, size: int) -> np.ndarray:
@@ -323,8 +423,12 @@ def positive_terms(q: wq.Query, boost: float = 1.0) -> Iterator[tuple[str, str, 
     elif isinstance(q, wq.AndNot):
         yield from positive_terms(q.a, b)
     elif isinstance(q, wq.Phrase) and q.fieldname in SCORED_FIELDS:
-        for word in q.words:
-            yield q.fieldname, word, b
+        # Common words add next to nothing to BM25, and reading their postings only to
+        # score them would cost what the phrase match saves (see ``_phrase_mask``).
+        common = common_offsets(q.fieldname, list(q.words)) if q.slop <= 1 else {}
+        for i, word in enumerate(q.words):
+            if i not in common:
+                yield q.fieldname, word, b
     elif isinstance(q, wq.Or | wq.And):
         for sub in q.subqueries:
             yield from positive_terms(sub, b)

@@ -1,8 +1,9 @@
 """Corrections to whoosh3 3.54.0 bugs that change search results or cost seconds.
 
-Applied once when ``index.search`` is imported; each fix is checked by a test in
-tests/search/test_search_whoosh_fixes.py so an upgrade that fixes (or changes) the code
-is noticed.
+Applied once when ``index.search`` is imported. tests/search/test_whoosh_private_api.py
+checks that each fix is in effect and that the upstream code it replaces is still the
+code it was written against, and tests/search/test_search_whoosh_fixes.py checks what it
+corrects, so an upgrade that fixes (or changes) the code is noticed.
 
 1. ``AndNotMatcher._find_first`` only skipped the excluded postings when both sub-matchers
    started on the same document: when the excluded list started on an earlier document,

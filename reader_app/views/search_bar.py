@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 from html import escape
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from index.models import SearchFilters, SearchResults
+from reader_app import state_terms
 from reader_app.style import icon_path
 
 PLACEHOLDER = 'Search your library — e.g. alliance sahel, "Sadio Camara", date:2025-08'
@@ -28,14 +30,21 @@ LANG_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", 
 
 def banner_html(results: SearchResults) -> str:
     """What the engine did to the query, in words; empty when it ran it as typed."""
+    tr = QCoreApplication.translate
+    lines = []
+    if results.notice:
+        lines.append(escape(results.notice))
     if results.corrected and results.corrected != results.query:
-        return (
-            f"Showing results for <b>{escape(results.corrected)}</b> — no article has "
-            f"<i>{escape(results.query)}</i>. <a href='keep'>Search exactly what I typed</a>"
-        )
+        lines.append(tr("SearchBar", "Showing results for <b>{0}</b> — no article has <i>{1}</i>."
+                        " <a href='keep'>Search exactly what I typed</a>").format(
+            escape(results.corrected), escape(results.query[:200])))
+    elif results.suggestion:
+        lines.append(tr("SearchBar", "Did you mean <a href='suggest'><b>{0}</b></a>?").format(
+            escape(results.suggestion)))
     if results.partial:
-        return "No article has all the words; showing articles with most of them."
-    return ""
+        lines.append(tr("SearchBar",
+                        "No article has all the words; showing articles with most of them."))
+    return "<br>".join(lines)
 
 
 class SearchBox(QLineEdit):
@@ -119,6 +128,121 @@ class FacetCombo(QComboBox):
         self.blockSignals(False)
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SearchBar", text)
+
+
+# chip key -> (label, accessible name, tool tip); the term comes from state_terms.CHIP_TERMS
+_C = "SearchBar"
+STATE_CHIPS = (
+    ("unread", QT_TRANSLATE_NOOP(_C, "Unread"), QT_TRANSLATE_NOOP(_C, "Show only unread articles"),
+     QT_TRANSLATE_NOOP(_C, "Only unread articles (is:unread)")),
+    ("starred", QT_TRANSLATE_NOOP(_C, "Starred"),
+     QT_TRANSLATE_NOOP(_C, "Show only starred articles"),
+     QT_TRANSLATE_NOOP(_C, "Only starred articles (is:starred)")),
+    ("note", QT_TRANSLATE_NOOP(_C, "With note"),
+     QT_TRANSLATE_NOOP(_C, "Show only articles with a note"),
+     QT_TRANSLATE_NOOP(_C, "Only articles with a note (has:note)")),
+)
+
+
+# Palette roles only, so a dark theme needs no change here.
+CHIP_STYLE = """
+QToolButton#stateChip {
+    border: 1px solid palette(mid); border-radius: 10px; padding: 2px 9px;
+    background: palette(base); color: palette(text);
+}
+QToolButton#stateChip:hover { border-color: palette(highlight); }
+QToolButton#stateChip:checked {
+    background: palette(highlight); color: palette(highlighted-text);
+    border-color: palette(highlight);
+}
+QToolButton#stateChip:focus { border: 2px solid palette(highlight); padding: 1px 8px; }
+"""
+
+
+class StateChips(QWidget):
+    """Quick toggles for the state terms of the query, beside the search box.
+
+    The query text is the only truth: a chip is checked when its term is in the text
+    (``sync``), and a click edits the text and emits ``queryChanged`` with it.
+    """
+
+    queryChanged = Signal(str)
+
+    def __init__(self, box: QLineEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stateChips")
+        self.setStyleSheet(CHIP_STYLE)
+        self._box = box
+        self.layout_ = QHBoxLayout(self)
+        self.layout_.setContentsMargins(0, 0, 0, 0)
+        self.layout_.setSpacing(4)
+        self.buttons: dict[str, QToolButton] = {}
+        for key, label, name, tip in STATE_CHIPS:
+            button = QToolButton(self)
+            button.setObjectName("stateChip")
+            button.setText(_tr(label))
+            button.setCheckable(True)
+            button.setAccessibleName(_tr(name))
+            button.setToolTip(_tr(tip))
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            button.clicked.connect(lambda on, k=key: self._toggle(k, on))
+            self.layout_.addWidget(button)
+            self.buttons[key] = button
+        self.tag_buttons: dict[str, QToolButton] = {}
+        box.textChanged.connect(self.sync)
+
+    def _toggle(self, key: str, on: bool) -> None:
+        self._apply(state_terms.set_chip(self._box.text(), key, on))
+
+    def _untag(self, name: str) -> None:
+        self._apply(state_terms.set_tag(self._box.text(), name, False))
+
+    def _apply(self, query: str) -> None:
+        self._box.setText(query)  # sync() follows through textChanged
+        self.queryChanged.emit(query)
+
+    def sync(self, query: str) -> None:
+        for key, button in self.buttons.items():
+            button.setChecked(state_terms.has_chip(query, key))
+        names = state_terms.tag_names(query)
+        for name in [n for n in self.tag_buttons if n not in names]:
+            button = self.tag_buttons.pop(name)
+            self.layout_.removeWidget(button)
+            button.deleteLater()
+        for name in names:
+            if name not in self.tag_buttons:
+                self.tag_buttons[name] = self._tag_button(name)
+        self._order_tabs()
+
+    def _tag_button(self, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setObjectName("stateChip")
+        button.setText(_tr("Tag: %1  ✕").replace("%1", name))
+        button.setCheckable(True)
+        button.setChecked(True)
+        button.setAccessibleName(_tr("Tag %1: click to stop filtering by it").replace("%1", name))
+        button.setToolTip(_tr("Only articles tagged %1: click to remove").replace("%1", name))
+        button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        button.clicked.connect(lambda _on=False, n=name: self._untag(n))
+        self.layout_.addWidget(button)
+        button.show()  # at once, so Tab reaches it right after typing tag:NAME
+        return button
+
+    def chain(self) -> list[QWidget]:
+        """The chips in tab order."""
+        return [*self.buttons.values(), *self.tag_buttons.values()]
+
+    def _order_tabs(self) -> None:
+        chain = [self._box, *self.chain()]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        after = getattr(self.parent(), "sort", None)
+        if isinstance(after, QWidget):
+            QWidget.setTabOrder(chain[-1], after)
+
+
 class SearchBar(QWidget):
     """Emits ``filtersChanged`` whenever a filter control changes."""
 
@@ -130,6 +254,7 @@ class SearchBar(QWidget):
         self.setObjectName("searchBar")
         self.box = SearchBox(self)
         self.sort = QComboBox(self)
+        self.state_chips = StateChips(self.box, self)
         self.sort.setObjectName("sortCombo")
         for text, key in SORTS:
             self.sort.addItem(text, key)
@@ -151,11 +276,13 @@ class SearchBar(QWidget):
         for c in (self.source, self.lang):
             c.currentIndexChanged.connect(lambda _i: self.filtersChanged.emit())
         self._build_layout()
+        self.state_chips.sync("")
 
     def _build_layout(self) -> None:
         top = QHBoxLayout()
         top.setSpacing(8)
         top.addWidget(self.box, 1)
+        top.addWidget(self.state_chips)
         top.addWidget(self.sort)
         filters = QHBoxLayout()
         filters.setSpacing(6)

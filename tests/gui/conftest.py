@@ -65,13 +65,23 @@ def window(qtbot, library: Library, settings: QSettings) -> Iterator[MainWindow]
     assert win.writer.pool.activeThreadCount() == 0
 
 
+def drag_event(cls, pos, *args):
+    """A drag event: PySide6 6.11 takes a QPoint for drag-enter and drag-move, later
+    versions a QPointF (the QPoint form is deprecated there)."""
+    try:
+        return cls(QPointF(pos), *args)
+    except TypeError:
+        return cls(pos, *args)
+
+
 def drop_files(target, paths: list[Path]) -> bool:
     """Send the drag-enter and drop events a file manager would (as Dangerzone's tests do)."""
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = target.rect().center()
-    enter = QDragEnterEvent(
-        QPointF(pos),
+    enter = drag_event(
+        QDragEnterEvent,
+        pos,
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QUrl
 
 from index.models import Article, Mention
-from reader_app.views.article_html import article_html, paragraph_html, split_paragraphs
+from reader_app.views.article_html import (
+    article_html,
+    body_html,
+    cut_point,
+    paragraph_html,
+    split_paragraphs,
+)
+from reader_app.views.article_links import refusal
 from reader_app.views.article_view import ArticleView
 from reader_app.views.result_delegate import parse_snippet
+from tests.gui.long_articles import long_article, match_spans
 
 TEXT = (
     "Les chefs d'État de l'Alliance des États du Sahel (AES) se sont retrouvés à Niamey.\n"
@@ -134,3 +143,32 @@ def test_article_dates_are_shown_readably() -> None:
     assert display_date("2025-10-02T00:00:00") == "2025-10-02"
     assert display_date("2025-10-02") == "2025-10-02"
     assert display_date(None) == ""
+
+
+def test_html_built_a_slice_at_a_time_is_the_html_built_whole() -> None:
+    article = long_article(200)
+    spans = match_spans(article)
+    whole = body_html(split_paragraphs(article.text), article.mentions, spans)
+    parts, pos = [], 0
+    while pos < len(article.text):
+        end = cut_point(article.text, pos + 1_500)
+        parts.append(body_html(split_paragraphs(article.text, pos, end), article.mentions, spans))
+        pos = end
+    assert len(parts) > 10
+    assert "".join(parts) == whole
+    assert whole.count('title="Person: ') == sum(m.label == "person" for m in article.mentions)
+
+
+@pytest.mark.parametrize(
+    ("url", "allowed"),
+    [
+        ("https://example.org/x", True),
+        ("mailto:a@example.org", True),
+        ("file:///etc/passwd", False),
+        ("javascript:void(0)", False),
+        ("page.html", False),
+        ("https:///no-host", False),
+    ],
+)
+def test_link_rule(url: str, allowed: bool) -> None:
+    assert (refusal(QUrl(url)) is None) is allowed

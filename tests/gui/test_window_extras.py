@@ -75,8 +75,12 @@ def test_splitter_sizes_and_text_size_are_remembered(
     qtbot.addWidget(first)
     with qtbot.waitSignal(first.libraryCounted):
         first.show()
-    first.resize(780, 560)  # smaller than the offscreen screen, so restoring needs no clamping
-    first.splitter.setSizes([250, 330, 190])
+    first.navigation.set_sidebar_visible(False)  # the offscreen screen is only 800 px wide
+    first.layout().activate()  # the window's minimum follows its visible panes
+    first.resize(780, 560)  # smaller than the screen, so restoring needs no clamping
+    qtbot.waitUntil(lambda: first.size().width() == 780)
+    first.splitter.setSizes([0, 250, 330, 190])
+    width = first.size().width()
     base_size = first.article_view.font().pointSizeF()
     first.actions_.zoom_in.trigger()
     first.actions_.zoom_in.trigger()
@@ -87,8 +91,9 @@ def test_splitter_sizes_and_text_size_are_remembered(
     qtbot.addWidget(second)
     with qtbot.waitSignal(second.libraryCounted):
         second.show()
-    assert second.size().width() == 780
-    assert second.splitter.sizes() == sizes
+    assert second.size().width() == width
+    # Within a handle's width (the hidden sidebar's handle is given back to a neighbour).
+    assert all(abs(a - b) <= 8 for a, b in zip(second.splitter.sizes(), sizes, strict=True))
     assert second.article_view.font().pointSizeF() == base_size + 2  # text size remembered
     second.close()
 

@@ -2,7 +2,9 @@
 
 Runs in a spawned process pool, as the library does: this also proves outcomes pickle
 and that a hostile file (billion laughs, deep nesting) cannot hang or crash the caller.
-Files whose format module has not landed yet are skipped, not failed.
+Files whose format module has not landed yet are skipped, not failed. Every kind of case
+here also has a committed fixture of our own in ``fixtures/safety``, checked by
+``test_safety_fixtures.py`` so that CI, which has no ``../shared/data``, still runs them.
 """
 
 from __future__ import annotations

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import resource
 import socket
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from index.importers import parse
 from index.importers.outcome import ImportFailure
@@ -15,6 +17,7 @@ from index.importers.safexml import (
     NESTED_REASON,
     PARAMETER_REASON,
     parse_xml,
+    safe_parser,
     screen_entities,
 )
 
@@ -143,3 +146,110 @@ def test_shared_security_cases(shared_data: Path) -> None:
         outcome = parse(name, (bad / name).read_bytes())
         assert outcome.status == "failed"
         assert "root:" not in repr(outcome)
+
+
+# --- the parser itself: the second wall, behind the screen ---------------------------------
+# The screen strips every internal DTD subset, so no fixture reaches lxml with an entity
+# declaration: these tests feed the parser directly, so that turning on entity
+# resolution, DTD loading or network access in ``safe_parser`` fails here.
+
+SECRET = "SECRET-MARKER-7f3a"
+
+
+def _all_text(root: etree._Element) -> str:
+    return etree.tostring(root, encoding="unicode") + str(root.xpath("string()"))
+
+
+@pytest.mark.parametrize("recover", [False, True])
+def test_the_parser_itself_never_reads_an_external_entity(tmp_path: Path, recover: bool) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET)
+    data = (
+        f'<!DOCTYPE r [<!ENTITY xxe SYSTEM "{secret.as_uri()}">]><r>a &xxe; b</r>'
+    ).encode()
+    root = etree.fromstring(data, safe_parser(recover=recover))
+    assert SECRET not in _all_text(root)
+    assert root.text == "a "  # the reference stays a reference, never its content
+
+
+@pytest.mark.parametrize("recover", [False, True])
+def test_the_parser_itself_never_loads_a_dtd(tmp_path: Path, recover: bool) -> None:
+    dtd = tmp_path / "news.dtd"
+    dtd.write_text('<!ENTITY e "FROM-THE-DTD"><!ATTLIST r a CDATA "DEFAULT-FROM-THE-DTD">')
+    data = f'<!DOCTYPE r SYSTEM "{dtd.as_uri()}"><r>x &e; y</r>'.encode()
+    root = etree.fromstring(data, safe_parser(recover=recover))
+    assert "FROM-THE-DTD" not in _all_text(root)
+    assert root.get("a") is None
+    assert root.getroottree().docinfo.externalDTD is None
+
+
+def test_news_xml_with_a_local_dtd_imports_without_what_the_dtd_says(tmp_path: Path) -> None:
+    dtd = tmp_path / "nitf.dtd"
+    dtd.write_text('<!ENTITY ext "FROM-THE-DTD">')
+    data = (
+        f'<?xml version="1.0"?><!DOCTYPE nitf SYSTEM "{dtd.as_uri()}"><nitf><head><title>'
+        "Ferry</title></head><body><body.content><p>The ferry sailed &ext; at dawn.</p>"
+        "</body.content></body></nitf>"
+    ).encode()
+    outcome = parse(str(tmp_path / "a.nitf"), data)
+    assert outcome.status == "ok", outcome.reason
+    assert "The ferry sailed" in outcome.drafts[0].text
+    assert "FROM-THE-DTD" not in repr(outcome)
+
+
+class _LoadRecorder(etree.Resolver):
+    """Sees every URL the parser asks to load (DTD, entity), whether or not it could."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.asked: list[str] = []
+
+    def resolve(self, system_url: str, public_id: str, context: object) -> None:
+        self.asked.append(system_url)
+
+
+@pytest.mark.parametrize("what", ["DTD", "entity"])
+@pytest.mark.parametrize("recover", [False, True])
+def test_the_parser_itself_never_asks_for_anything_on_the_network(what: str, recover: bool) -> None:
+    """No connection, and no request for one.
+
+    The libxml2 inside current lxml wheels has no HTTP client at all, so the listener
+    alone could never see a connection there; the recorder sees the parser's requests
+    before any fetching, so it fails on any build when DTD loading or entity resolution
+    is turned on.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    listener.settimeout(0.3)
+    url = f"http://127.0.0.1:{listener.getsockname()[1]}/x"
+    data = (
+        f'<!DOCTYPE r SYSTEM "{url}"><r>x</r>'
+        if what == "DTD"
+        else f'<!DOCTYPE r [<!ENTITY e SYSTEM "{url}">]><r>x &e;</r>'
+    ).encode()
+    parser = safe_parser(recover=recover)
+    recorder = _LoadRecorder()
+    parser.resolvers.add(recorder)
+    try:
+        with contextlib.suppress(etree.XMLSyntaxError):
+            etree.fromstring(data, parser)
+        with pytest.raises(TimeoutError):
+            listener.accept()
+    finally:
+        listener.close()
+    assert recorder.asked == []
+
+
+def test_entity_expansion_is_capped_on_growth_not_on_file_size() -> None:
+    """A 25 KB file that would grow to 20 MB is refused; a modest expansion is kept."""
+    bomb = (
+        b'<!DOCTYPE r [<!ENTITY big "' + b"A" * 5000 + b'">]><r>' + b"&big;" * 4000 + b"</r>"
+    )
+    assert len(bomb) < 30_000
+    with pytest.raises(ImportFailure) as caught:
+        screen_entities(bomb)
+    assert "beyond a safe size" in caught.value.reason
+    modest = b'<!DOCTYPE r [<!ENTITY big "' + b"A" * 5000 + b'">]><r>' + b"&big;" * 100 + b"</r>"
+    root, _warnings = parse_xml(modest)
+    assert root.text == "A" * 500_000

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from index.importers import ArchiveLimits, ImportFailure, Source, iter_sources, parse
+from index.importers import ArchiveLimits, ImportFailure, ImportSkipped, Source, iter_sources, parse
 
 
 def write(path: Path, content: str | bytes = "Un article. Fin.\n") -> Path:
@@ -208,3 +208,84 @@ def test_file_name_not_valid_utf8_gets_a_storable_origin(tmp_path: Path) -> None
     assert source.origin == f"{tmp_path}/café.txt"
     source.origin.encode("utf-8")  # storable in SQLite, showable in Qt
     assert source.read() == b"Un texte. Fin."
+
+
+# --- links inside a dropped folder ---------------------------------------------------------
+
+
+def by_name(sources: list[Source], root: Path) -> dict[str, Source]:
+    return {s.origin.replace(f"{root}/", ""): s for s in sources}
+
+
+def test_links_leading_out_of_a_dropped_folder_are_reported_and_never_read(
+    tmp_path: Path,
+) -> None:
+    outside = write(tmp_path / "ailleurs" / "secret.txt", "SECRET. Hors du dossier.")
+    dropped = tmp_path / "depot"
+    write(dropped / "article.txt")
+    os.symlink("/etc/passwd", dropped / "passwd.txt")
+    os.symlink("/etc", dropped / "etc")
+    os.symlink(outside, dropped / "secret.txt")
+    (dropped / "sous").mkdir()
+    os.symlink("../../ailleurs", dropped / "sous" / "remonte")
+    os.symlink("../secret.txt", dropped / "sous" / "relais.txt")  # a link to a link out
+    found = by_name(list(iter_sources([dropped])), dropped)
+    assert sorted(found) == ["article.txt", "etc", "passwd.txt", "secret.txt",
+                             "sous/relais.txt", "sous/remonte"]  # fmt: skip
+    file_out = "link to a file outside the imported folder: not followed"
+    folder_out = "link to a folder outside the imported folder: not followed"
+    assert {name: s.skip for name, s in found.items()} == {
+        "article.txt": None,
+        "etc": folder_out,
+        "passwd.txt": file_out,
+        "secret.txt": file_out,
+        "sous/relais.txt": file_out,
+        "sous/remonte": folder_out,
+    }
+    for name, source in found.items():
+        if name != "article.txt":
+            with pytest.raises(ImportSkipped, match="not followed"):
+                source.read()
+    assert found["article.txt"].read() == b"Un article. Fin.\n"
+
+
+def test_links_that_stay_inside_the_folder_are_followed_once(tmp_path: Path) -> None:
+    dropped = tmp_path / "depot"
+    write(dropped / "a" / "texte.txt")
+    os.symlink("a", dropped / "b")  # a second way to the same folder
+    os.symlink("a/texte.txt", dropped / "raccourci.txt")
+    os.symlink(".", dropped / "a" / "ici")
+    found = list(iter_sources([dropped]))
+    assert origins(found, dropped) == ["/a/texte.txt"]
+    assert found[0].skip is None and found[0].error is None
+
+
+def test_link_loops_and_broken_links_end_at_once_with_a_line_each(tmp_path: Path) -> None:
+    dropped = tmp_path / "depot"
+    write(dropped / "article.txt")
+    os.symlink("boucle2", dropped / "boucle1")
+    os.symlink("boucle1", dropped / "boucle2")
+    os.symlink("moi", dropped / "moi")
+    os.symlink("absent.txt", dropped / "casse.txt")
+    found = by_name(list(iter_sources([dropped])), dropped)
+    assert {name: s.skip for name, s in found.items()} == {
+        "article.txt": None,
+        "boucle1": "link that leads back to itself (a link loop): not followed",
+        "boucle2": "link that leads back to itself (a link loop): not followed",
+        "moi": "link that leads back to itself (a link loop): not followed",
+        "casse.txt": "broken link (its target does not exist): not followed",
+    }
+    [named] = iter_sources([dropped / "moi"])  # named directly: followed, and it loops
+    assert named.error == "link that leads back to itself (a link loop)"
+    assert named.path is None  # nothing may try to resolve it again
+
+
+def test_a_link_the_person_names_is_followed(tmp_path: Path) -> None:
+    """They chose it: a link dropped itself, or a folder reached through a link."""
+    outside = write(tmp_path / "ailleurs" / "note.txt", "Une note. Fin.")
+    os.symlink(outside, tmp_path / "lien.txt")
+    os.symlink(tmp_path / "ailleurs", tmp_path / "lien_dossier")
+    [direct] = iter_sources([tmp_path / "lien.txt"])
+    assert direct.skip is None and direct.read() == b"Une note. Fin."
+    [through] = iter_sources([tmp_path / "lien_dossier"])
+    assert through.skip is None and through.read() == b"Une note. Fin."

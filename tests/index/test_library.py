@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index import Library
+from index.errors import IndexRebuilding
 from index.library import INDEX_DIR
 from index.models import ArticleDraft
 from index.store import canonical_url, content_hash
@@ -102,8 +103,9 @@ def test_reimport_reports_duplicates(lib: Library, tmp_path: Path) -> None:
     assert lib.article_count() == 1
 
 
-def test_interrupted_import_is_finished_on_open(tmp_path: Path) -> None:
-    """A kill between the store commit and the index commit must not hide the article."""
+def test_interrupted_import_is_finished_by_upkeep(tmp_path: Path) -> None:
+    """A kill between the store commit and the index commit must not hide the article;
+    opening does no work (a reader must not), upkeep (any writer) finishes it."""
     lib = Library.open(tmp_path / "lib")
     draft = ArticleDraft(title="Orphelin", text="Un article zanzibarien jamais indexé.")
     with lib.store.transaction():
@@ -112,7 +114,12 @@ def test_interrupted_import_is_finished_on_open(tmp_path: Path) -> None:
     lib.close()
     lib = Library.open(tmp_path / "lib")
     try:
+        assert lib.search("zanzibarien").total == 0
+        assert any("interrupted" in todo for todo in lib.needs_upkeep())
+        done = lib.upkeep()
+        assert any("indexed 1 article" in line for line in done)
         assert lib.search("zanzibarien").total == 1
+        assert lib.needs_upkeep() == []
     finally:
         lib.close()
 
@@ -127,12 +134,16 @@ def test_damaged_index_is_rebuilt_from_store(tmp_path: Path) -> None:
             f.write_bytes(b"garbage")
     lib = Library.open(tmp_path / "lib")
     try:
+        with pytest.raises(IndexRebuilding):
+            lib.search("bamako")
+        assert lib.upkeep()
         assert lib.search("bamako").total == 1
         assert lib.search("rail").total == 1
     finally:
         lib.close()
     shutil.rmtree(index_dir)
     with Library.open(tmp_path / "lib") as lib2:
+        lib2.upkeep()
         assert lib2.search("funding").total == 1
 
 

@@ -1,0 +1,113 @@
+"""Keeping the window in step with its library.
+
+- Upkeep (finishing an interrupted import, repairing or rebuilding the search index)
+  runs on its own worker after the window shows, with progress in the status bar;
+  imports are not held up by it (they wait only for the writer lock's short turns).
+- Another process (the command line, another window) may write to the same library:
+  a poll every second, on a reader thread, asks the library whether its generation or
+  its index changed, and ``changed`` tells the window to show the new state.
+- When a write waits for another process's, the status bar says what it waits for.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QStatusBar
+
+from reader_app.workers import ProgressFn, TaskRunner
+
+POLL_MS = 1000
+
+
+class LibraryWatch(QObject):
+    changed = Signal()  # the library changed under the window (another process, upkeep)
+    upkeepFinished = Signal(list)  # lines saying what upkeep did
+    upkeepProgress = Signal(int, int)  # done, total (-1: unknown)
+    waiting = Signal(str)  # emitted from worker threads: "Waiting for ... to finish…"
+
+    def __init__(self, library: object, readers: TaskRunner, status: QStatusBar,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._library = library
+        self._readers = readers
+        self._status = status
+        self._maintenance = TaskRunner(1, self)
+        self._polling = False
+        self.upkeep_running = False
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.waiting.connect(lambda text: self._status.showMessage(text, 10000))
+        lock = getattr(library, "lock", None)
+        if lock is not None:
+            lock.on_wait = self.waiting.emit  # called on a worker thread: a queued signal
+
+    def start(self) -> None:
+        """After the window shows: upkeep if needed, then follow other processes."""
+        self._timer.start()
+        self.run_upkeep()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._maintenance.shutdown()
+
+    def run_upkeep(self) -> None:
+        if self.upkeep_running:
+            return
+        lib = self._library
+        self.upkeep_running = True
+
+        def job(progress: ProgressFn, cancel: threading.Event) -> list[str]:
+            todo = lib.needs_upkeep()  # type: ignore[attr-defined]
+            if not todo:
+                return []
+            progress(0, None, todo[0])
+            return list(lib.upkeep(progress=progress, cancel=cancel))  # type: ignore[attr-defined]
+
+        self._maintenance.start(job, self._upkeep_done, self._upkeep_failed, self._progress)
+
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if text:
+            self._status.showMessage(_sentence(text) + "…", 0)
+        elif total > 0:
+            self._status.showMessage(
+                f"Updating the search index: {done} of {total} articles…", 0)
+        self.upkeepProgress.emit(done, total)
+
+    def _upkeep_done(self, lines: list[str]) -> None:
+        self.upkeep_running = False
+        if lines:
+            self._status.showMessage(_sentence(lines[-1]) + ".", 15000)
+            self.changed.emit()
+        self.upkeepFinished.emit(lines)
+
+    def _upkeep_failed(self, message: str) -> None:
+        self.upkeep_running = False
+        self._status.showMessage(f"The library could not be checked: {message}", 0)
+        self.upkeepFinished.emit([])
+
+    def _poll(self) -> None:
+        if self._polling:
+            return
+        self._polling = True
+        lib = self._library
+
+        def job(_p: ProgressFn, _c: threading.Event) -> bool:
+            return bool(lib.refresh())  # type: ignore[attr-defined]
+
+        self._readers.start(job, self._polled, lambda _m: self._polled(False))
+
+    def _polled(self, changed: bool) -> None:
+        self._polling = False
+        if changed:
+            self.changed.emit()
+            problem = getattr(self._library, "index_problem", None)
+            if problem and not self.upkeep_running:
+                self.run_upkeep()  # damage found while reading: rebuild in the background
+
+
+def _sentence(text: str) -> str:
+    text = text.strip().rstrip(".")
+    return text[:1].upper() + text[1:] if text else text

@@ -1,0 +1,106 @@
+"""The bar above a long article: how much of it is shown, and a button for the rest.
+
+Also where the pane says plainly that the current match or mention lies in the part
+not shown yet, next to the button that shows it.
+"""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+STYLE = """
+QFrame#partialBar { background: #fff8e1; border-bottom: 1px solid #ffe082; }
+QLabel#partialText { color: #3c4043; }
+QPushButton#showAll {
+    background: #1a5fb4; color: #ffffff; border: none; border-radius: 4px;
+    padding: 4px 12px; font-weight: 600;
+}
+QPushButton#showAll:hover { background: #174ea6; }
+QPushButton#showAll[quiet="true"] {
+    background: #ffffff; color: #1a5fb4; border: 1px solid #c4c7cc; font-weight: normal;
+}
+"""
+
+
+def size_label(n_bytes: float) -> str:
+    """12.4 MB, 980 KB: the size a person compares with the files they imported."""
+    if n_bytes >= 1_000_000:
+        return f"{n_bytes / 1_000_000:.1f} MB"
+    return f"{max(1, round(n_bytes / 1000))} KB"
+
+
+class PartialBar(QFrame):
+    """Hidden while the whole article is shown and there is nothing to say."""
+
+    showAllClicked = Signal()
+    stopClicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("partialBar")
+        self.setStyleSheet(STYLE)
+        self.text = QLabel(self)
+        self.text.setObjectName("partialText")
+        self.text.setWordWrap(True)
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.button = QPushButton(self)
+        self.button.setObjectName("showAll")
+        self.button.clicked.connect(self._clicked)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(12, 6, 10, 6)
+        row.addWidget(self.text, 1)
+        row.addWidget(self.button)
+        self._appending = False
+        self._status = ""
+        self._notice = ""
+        self.setVisible(False)
+
+    def set_progress(self, shown: int, total: int, appending: bool, text_bytes: int) -> None:
+        """``shown`` and ``total`` in characters; sizes are told in bytes of text."""
+        self._appending = appending
+        if total == 0 or shown >= total:
+            self._status = ""
+        else:
+            ratio = text_bytes / total if total else 1.0
+            done, whole = size_label(shown * ratio), size_label(text_bytes)
+            if appending:
+                self._status = f"Showing {done} of {whole}…"
+                self.button.setText("Stop")
+                self.button.setToolTip("Stop adding text; what is shown stays")
+            else:
+                self._status = f"Showing the first {done} of {whole}."
+                self.button.setText(f"Show the whole article ({whole})")
+                self.button.setToolTip("Adds the rest a little at a time; "
+                                       "you can keep reading meanwhile")
+            if self.button.property("quiet") != appending:
+                self.button.setProperty("quiet", appending)  # Stop is the lesser action
+                self.button.style().unpolish(self.button)
+                self.button.style().polish(self.button)
+        self._refresh()
+
+    def notice(self) -> str:
+        return self._notice
+
+    def set_notice(self, notice: str) -> None:
+        self._notice = notice
+        self._refresh()
+
+    def _refresh(self) -> None:
+        parts = [f"<b>{html.escape(self._notice)}</b>"] if self._notice else []
+        if self._status:
+            if self._notice or self._appending:
+                parts.append(self._status)
+            else:
+                parts.append(f"A long article: {self._status[:1].lower()}{self._status[1:]}")
+        self.text.setText(" ".join(parts))
+        self.button.setVisible(bool(self._status))
+        self.setVisible(bool(parts))
+
+    def _clicked(self) -> None:
+        if self._appending:
+            self.stopClicked.emit()
+        else:
+            self.showAllClicked.emit()
