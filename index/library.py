@@ -74,7 +74,7 @@ class Library(LibraryState):
         self.path = path
         self.store = store
         self.readonly = store.readonly
-        self.lock = WriterLock(path)
+        self._lock: WriterLock | None = None  # made on first use (a reader never locks)
         self._search_index: SearchIndex | None = None
         self._state_generation = 0  # bumped by every state write; keys the state caches
         self._state_cache: dict[object, object] = {}
@@ -145,7 +145,7 @@ class Library(LibraryState):
         child = _process_extractor(self._extractor)
         if child is not None:
             child.close()  # before the lane: a running batch then ends at once
-        with self.lock.local():
+        with self.lock.local() if self._lock is not None else contextlib.nullcontext():
             if self._index is not None:
                 self._index.close()
             self.store.close()
@@ -170,6 +170,13 @@ class Library(LibraryState):
                 except IndexUnusable as exc:
                     self._index_failed(str(exc))
             yield
+
+    @property
+    def lock(self) -> WriterLock:
+        """The library's writer lock (created on first use: readers never need it)."""
+        if self._lock is None:
+            self._lock = WriterLock(self.path)
+        return self._lock
 
     @property
     def _index(self) -> SearchIndex | None:

@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from filelock import FileLock, Timeout
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import CorruptIndexError
 
@@ -31,6 +30,8 @@ from index.errors import DiskFull, IndexRebuilding, VeilleError
 from index.search import IndexDoc, SearchIndex
 
 if TYPE_CHECKING:
+    from filelock import FileLock
+
     from index.library import Library, Progress
 
 log = logging.getLogger(__name__)
@@ -235,6 +236,8 @@ def rebuild_elsewhere(lib: Library) -> bool:
     """True when another process holds the rebuild lock (its rebuild will be swapped in)."""
     if lib.rebuilding or lib.readonly:
         return False
+    from filelock import FileLock, Timeout
+
     probe = FileLock(lib.path / REBUILD_LOCK, thread_local=False, fallback_to_soft=False)
     try:
         probe.acquire(timeout=0)
@@ -249,6 +252,8 @@ def rebuild_elsewhere(lib: Library) -> bool:
 def rebuild(lib: Library, progress: Progress | None, cancel: CancelFlag) -> int:
     """Build a new index beside the live one, catch up, swap; returns the article count,
     or -1 when cancelled (the live index is untouched then)."""
+    from filelock import FileLock
+
     rebuild_lock = FileLock(lib.path / REBUILD_LOCK, thread_local=False, fallback_to_soft=False)
     _acquire_rebuild_lock(lib, rebuild_lock, cancel)
     lib.rebuilding = True
@@ -277,6 +282,8 @@ def rebuild(lib: Library, progress: Progress | None, cancel: CancelFlag) -> int:
 
 
 def _acquire_rebuild_lock(lib: Library, lock: FileLock, cancel: CancelFlag) -> None:
+    from filelock import Timeout
+
     told = False
     while True:
         try:

@@ -20,8 +20,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Protocol
 
-from filelock import FileLock, Timeout
-
 from index.errors import WriterBusy
 
 log = logging.getLogger(__name__)
@@ -45,6 +43,8 @@ class WriterLock:
     """Re-entrant within a process (the library's writer lane), exclusive across them."""
 
     def __init__(self, directory: Path) -> None:
+        from filelock import FileLock  # not before the first write: readers never lock
+
         self.directory = directory
         self._file_lock = FileLock(
             directory / LOCK_FILE, thread_local=False, fallback_to_soft=False
@@ -106,6 +106,8 @@ class WriterLock:
     def _acquire_file(self, what: str, cancel: CancelFlag | None, wait: bool) -> None:
         if self._broken:
             return
+        from filelock import Timeout
+
         told = False
         while True:
             try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-import multiprocessing
 import os
 import sqlite3
 import sys
@@ -26,6 +25,9 @@ from index.paths import ENV_VAR, default_library_dir
 from reader_app.commands import articles, entities, state
 
 EXIT_INTERNAL = 4
+# Commands that only read: they start no child process, so they do not even import
+# multiprocessing (a command-line search is a fresh process each time: issue 12).
+READ_ONLY_COMMANDS = frozenset({"search", "show"})
 
 
 def _parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
@@ -52,12 +54,13 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
 def use_spawn() -> None:
     """Child processes (parsers, entity model, index writers) start fresh, never forked:
     forking a process that runs Qt or worker threads can deadlock the child."""
+    import multiprocessing
+
     with contextlib.suppress(RuntimeError):  # already chosen by the embedding program
         multiprocessing.set_start_method("spawn")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    use_spawn()
     configure_logging()
     try:
         return _run(argv)
@@ -89,6 +92,8 @@ def _run(argv: Sequence[str] | None) -> int:
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     library_dir = args.library or default_library_dir()
+    if args.command not in READ_ONLY_COMMANDS:
+        use_spawn()  # commands that may start children (parsers, spaCy, index writers)
     if args.command is None:
         from reader_app.app import run_gui
 
