@@ -103,8 +103,8 @@ class ArticleFiles(QObject):
             if fmt == "pdf":
                 from reader_app.pdf_export import write_pdf
 
-                return write_pdf(lib, ids, out)  # type: ignore[arg-type]
-            return export_articles(lib, ids, fmt, out, progress)  # type: ignore[arg-type]
+                return write_pdf(lib, ids, out)
+            return export_articles(lib, ids, fmt, out, progress)
 
         def progress(done: int, total: int, _title: str) -> None:
             self._say(self.tr("Exporting: %1 of %n article(s)…", "", total).replace(
@@ -131,7 +131,7 @@ class ArticleFiles(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[Article | None, bytes | None]:
-            return lib.article(article_id), lib.original_bytes(article_id)  # type: ignore[attr-defined]
+            return lib.article(article_id), lib.original_bytes(article_id)
 
         def ready(result: tuple[Article | None, bytes | None]) -> None:
             article, data = result
@@ -190,7 +190,7 @@ class ArticleFiles(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[str, Path | None]:
-            article = lib.article(article_id)  # type: ignore[attr-defined]
+            article = lib.article(article_id)
             origin = article.origin if article is not None else ""
             whole = origin.split("!/", 1)[0]
             for candidate in (Path(whole), origin_path(origin)):  # "a#b.txt" may be a name

@@ -79,7 +79,7 @@ class Housekeeping(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[str, list[int]]:
-            return lib.delete_articles(ids)  # type: ignore[attr-defined,no-any-return]
+            return lib.delete_articles(ids)
 
         self.c.lane.start(job, self._deleted, self.c._failed)
 
@@ -111,7 +111,7 @@ class Housekeeping(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> list[int]:
-            return lib.undo_delete(batch)  # type: ignore[attr-defined,no-any-return]
+            return lib.undo_delete(batch)
 
         self.notice.hide()
         self.c.lane.start(job, self._restored, self.c._failed)
@@ -145,7 +145,7 @@ class Housekeeping(QObject):
         if not self.batches:
             return
         try:
-            self.c.library.purge_deleted(self.batches)  # type: ignore[attr-defined]
+            self.c.library.purge_deleted(self.batches)
         except Exception:  # closing goes on; the next writer purges stale batches
             log.exception("emptying the trash of this window failed")
         self.batches = []
@@ -159,7 +159,7 @@ class Housekeeping(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> Article | None:
-            return lib.article(article_id)  # type: ignore[attr-defined,no-any-return]
+            return lib.article(article_id)
 
         self.window.readers.start(job, self._show_editor, self.c._failed)
 
@@ -177,7 +177,7 @@ class Housekeeping(QObject):
         lib = self.c.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> bool:
-            return bool(lib.edit_article(article_id, **changes))  # type: ignore[attr-defined]
+            return bool(lib.edit_article(article_id, **changes))
 
         def done(_changed: bool) -> None:
             dialog.accept()

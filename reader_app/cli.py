@@ -88,7 +88,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _run(argv: Sequence[str] | None) -> int:
     parser, handlers = _parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        # argparse takes an optional positional only before the options: `note 1 --markdown
+        # TEXT` leaves TEXT over. Give it its place rather than refuse what people type.
+        if extra and args.command == "note" and args.text is None and len(extra) == 1:
+            args.text = extra[0]
+        elif extra:
+            parser.error("unrecognized arguments: " + " ".join(extra))
     except SystemExit as exc:  # argparse exits 2 on bad usage, 0 on --help
         return int(exc.code or 0)
     library_dir = args.library or default_library_dir()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -17,18 +18,21 @@ from index.models import EntityInfo, EntityType
 from reader_app.style import ENTITY_NAMES
 from reader_app.workers import ProgressFn, TaskRunner
 
+if TYPE_CHECKING:
+    from index.library import Library
+
 EntityRef = int | tuple[str, str]  # an entity id, or (type, canonical name) from the sidebar
 Renaming = tuple[str, str] | None  # (old, new) name when an edit changes the name people see
 Edit = Callable[[object, EntityInfo], tuple[str, Renaming]]
 UNDO_NAMES = {"rename": "rename", "retype": "type change", "hide": "hide", "merge": "merge"}
 
 
-def resolve_entity(library: object, ref: EntityRef) -> EntityInfo | None:
+def resolve_entity(library: Library, ref: EntityRef) -> EntityInfo | None:
     """The library entity a reference names (hidden ones included), or None."""
     if isinstance(ref, int):
-        return library.entity(ref)  # type: ignore[attr-defined]
+        return library.entity(ref)
     label, name = ref
-    for info in library.entities(query=name, include_hidden=True):  # type: ignore[attr-defined]
+    for info in library.entities(query=name, include_hidden=True):
         if info.name == name and info.label == label:
             return info
     return None
@@ -41,7 +45,7 @@ class EntityCurator(QObject):
     renamed = Signal(str, str)  # old name, new name (a rename, or a merge into another)
     failed = Signal(str)
 
-    def __init__(self, library: object, writer: TaskRunner, parent: QObject | None = None):
+    def __init__(self, library: Library, writer: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self._library = library
         self._writer = writer
@@ -83,7 +87,7 @@ class EntityCurator(QObject):
         lib = self._library
 
         def job(_p: ProgressFn, _c: threading.Event) -> str | None:
-            return lib.undo_entity_edit()  # type: ignore[attr-defined]
+            return lib.undo_entity_edit()
 
         self._writer.start(job, self._undone, self.failed.emit)
 

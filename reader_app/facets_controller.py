@@ -7,6 +7,7 @@ started, and drops an answer that arrives after a newer one.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -14,6 +15,9 @@ from index.models import EntityType
 from reader_app.models.entity_model import EntityRow
 from reader_app.search_controller import SearchController
 from reader_app.workers import ProgressFn, TaskRunner
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 Facets = dict[str, list[tuple[str, int]]]
 
@@ -24,7 +28,7 @@ class FacetsController(QObject):
     failed = Signal(str)
 
     def __init__(
-        self, library: object, runner: TaskRunner, search: SearchController, parent: QObject
+        self, library: Library, runner: TaskRunner, search: SearchController, parent: QObject
     ) -> None:
         super().__init__(parent)
         self._library = library

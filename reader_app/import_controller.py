@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
@@ -18,6 +19,9 @@ from index.entity_worker import ProcessExtractor
 from index.models import ImportReport
 from reader_app.views.import_dialog import summary_text
 from reader_app.workers import ProgressFn, TaskRunner
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 
 class ImportController(QObject):
@@ -31,7 +35,7 @@ class ImportController(QObject):
 
     def __init__(
         self,
-        library: object,
+        library: Library,
         runner: TaskRunner,
         progress: QProgressBar,
         cancel: QToolButton,
@@ -152,7 +156,7 @@ class ImportController(QObject):
         self._finish_job()
 
 
-def _stop_entity_process(library: object) -> None:
+def _stop_entity_process(library: Library) -> None:
     """The window is closing: end the entity process now rather than after its batch
     (the next extraction starts a new one; ``Library.close`` ends it for good)."""
     extractor = getattr(library, "extractor", None)

@@ -12,11 +12,15 @@
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from reader_app.workers import ProgressFn, TaskRunner
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 POLL_MS = 1000
 
@@ -27,7 +31,7 @@ class LibraryWatch(QObject):
     upkeepProgress = Signal(int, int)  # done, total (-1: unknown)
     waiting = Signal(str)  # emitted from worker threads: "Waiting for ... to finish…"
 
-    def __init__(self, library: object, readers: TaskRunner, status: QStatusBar,
+    def __init__(self, library: Library, readers: TaskRunner, status: QStatusBar,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._library = library
@@ -60,11 +64,11 @@ class LibraryWatch(QObject):
         self.upkeep_running = True
 
         def job(progress: ProgressFn, cancel: threading.Event) -> list[str]:
-            todo = lib.needs_upkeep()  # type: ignore[attr-defined]
+            todo = lib.needs_upkeep()
             if not todo:
                 return []
             progress(0, None, todo[0])
-            return list(lib.upkeep(progress=progress, cancel=cancel))  # type: ignore[attr-defined]
+            return list(lib.upkeep(progress=progress, cancel=cancel))
 
         self._maintenance.start(job, self._upkeep_done, self._upkeep_failed, self._progress)
 
@@ -95,7 +99,7 @@ class LibraryWatch(QObject):
         lib = self._library
 
         def job(_p: ProgressFn, _c: threading.Event) -> bool:
-            return bool(lib.refresh())  # type: ignore[attr-defined]
+            return bool(lib.refresh())
 
         self._readers.start(job, self._polled, lambda _m: self._polled(False))
 

@@ -8,6 +8,7 @@ numbers so that a late answer for an old request never replaces a newer one.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -46,6 +47,9 @@ from reader_app.window_import import ImportMixin
 from reader_app.window_layout import build_layout, build_widgets
 from reader_app.workers import ProgressFn, TaskRunner
 
+if TYPE_CHECKING:
+    from index.library import Library
+
 PAGE_LIST, PAGE_EMPTY, PAGE_NONE = 0, 1, 2
 RELATED_LIMIT = 8
 
@@ -66,7 +70,7 @@ class MainWindow(ImportMixin, QMainWindow):
     libraryCounted = Signal(int)
 
     def __init__(
-        self, library: object, settings: QSettings | None = None, parent: QWidget | None = None
+        self, library: Library, settings: QSettings | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.library = library

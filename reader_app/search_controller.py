@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from index.errors import VeilleError
 from index.models import SearchFilters, SearchResults
 from reader_app.workers import ProgressFn, TaskRunner
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 DEBOUNCE_MS = 200
 FIRST_PAGE = 50
@@ -34,7 +38,7 @@ class SearchController(QObject):
     searchFailed = Signal(str)
     searchStarted = Signal()
 
-    def __init__(self, library: object, runner: TaskRunner, parent: QObject | None = None):
+    def __init__(self, library: Library, runner: TaskRunner, parent: QObject | None = None):
         super().__init__(parent)
         self._library = library
         self._runner = runner

@@ -137,7 +137,7 @@ class StateController(QObject):
         lib = self.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, dict]:
-            return epoch, lib.rows_state(ids)  # type: ignore[attr-defined]
+            return epoch, lib.rows_state(ids)
 
         self.window.readers.start(job, lambda r: self.model.set_states(*r))
 
@@ -152,7 +152,7 @@ class StateController(QObject):
         lib = self.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> list[TagInfo]:
-            return list(lib.tags())  # type: ignore[attr-defined]
+            return list(lib.tags())
 
         self.window.readers.start(job, self._tags_loaded)
 
@@ -314,7 +314,7 @@ class StateController(QObject):
         lib = self.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> list[str]:
-            return [d.name for d in lib.dossiers()]  # type: ignore[attr-defined]
+            return [d.name for d in lib.dossiers()]
 
         def show(names: list[str]) -> None:
             dialog = DossierChooser(self.window, names, len(ids))

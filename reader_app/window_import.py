@@ -6,14 +6,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from index.models import ImportReport
 from reader_app.style import SAMPLES
 from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
 
 if TYPE_CHECKING:
-    _Base = QMainWindow
+    from reader_app.window_parts import WindowParts as _Base
 else:
     _Base = object
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import accumulate
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from whoosh.columns import VarBytesColumn
@@ -25,7 +25,7 @@ POSTINGS_BUDGET = 4_000_000
 POSITIONS_BUDGET = 600_000
 
 
-SegmentCache = dict[tuple[str, str], list[Any]]
+SegmentCache = dict[tuple[str, str], Any]  # per segment: column lists and numpy arrays
 
 
 class DocTable:
@@ -55,7 +55,7 @@ class DocTable:
 
     def size(self) -> int:
         """Docnums run from 0 to ``size() - 1`` (deleted ones included)."""
-        return self._reader.doc_count_all()
+        return int(self._reader.doc_count_all())
 
     def live_mask(self) -> np.ndarray:
         """Boolean array: True for the documents not deleted."""
@@ -92,7 +92,7 @@ class DocTable:
         code = self._codes[name].get(value)  # "": documents without a value
         if code is None:
             return np.zeros(self.size(), dtype=bool)
-        return (codes == code) & self.live_mask()
+        return cast(np.ndarray, (codes == code) & self.live_mask())
 
     def day_array(self) -> np.ndarray:
         """YYYYMMDD per docnum (partial dates padded with 0), -1 when undated."""
@@ -107,18 +107,19 @@ class DocTable:
         """One segment's day numbers, parsed with numpy and kept with its columns."""
         segment = seg.segment()
         key = (segment.segment_id() if segment is not None else str(id(seg)), "days")
-        days = self._segment_cache.get(key)
-        if days is None:
+        cached = self._segment_cache.get(key)
+        if cached is None:
             days = day_numbers(self._segment_column(seg, "date"))
             self._segment_cache[key] = days
-        return days
+            return days
+        return cast(np.ndarray, cached)
 
     def days_mask(self, low: int | None, high: int | None) -> np.ndarray:
         """Live documents dated between two YYYYMMDD numbers (inclusive; None: open)."""
         days = self.day_array()
         lo = 0 if low is None else low
         hi = 99_999_999 if high is None else high
-        return (days >= lo) & (days <= hi) & self.live_mask()
+        return cast(np.ndarray, (days >= lo) & (days <= hi) & self.live_mask())
 
     def column(self, name: str) -> list[Any]:
         """One value per docnum; text columns decoded, "" for documents without a value."""
@@ -187,7 +188,7 @@ class DocTable:
 
     def article_ids(self, docnums: Sequence[int] | np.ndarray) -> list[int]:
         if isinstance(docnums, np.ndarray):
-            return self.array("aid")[docnums].tolist()
+            return cast(list[int], self.array("aid")[docnums].tolist())
         aids = self.column("aid")
         return [aids[d] for d in docnums]
 
@@ -242,7 +243,7 @@ class DocTable:
         return self._live
 
     def live_count(self) -> int:
-        return self._reader.doc_count()
+        return int(self._reader.doc_count())
 
     def average_body_length(self) -> float:
         if self._avgdl is None:

@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from whoosh import index as windex
@@ -70,6 +71,10 @@ class _Matches:
 
     def highlighter(self) -> Highlighter:
         return Highlighter.from_query(self.query, self.literal)
+
+
+# What a query resolves to: its parsed form, matches, spelling (corrected, suggestion), partial.
+_Resolved = tuple[Node | None, _Matches, tuple[str | None, str | None], bool]
 
 
 class SearchIndex:
@@ -194,7 +199,7 @@ class SearchIndex:
                 writer.commit(mergetype=merge_small)
             self._committed()
 
-    def _writer(self, bulk: bool, procs: int):
+    def _writer(self, bulk: bool, procs: int) -> SegmentWriter:
         """Whoosh sorts its whole buffer in one GIL-holding ``sorted()`` call when it
         fills: a small buffer for ordinary imports keeps that pause short for the GUI."""
         if procs > 1:
@@ -266,7 +271,7 @@ class SearchIndex:
 
     def doc_count(self) -> int:
         with self._reading() as (searcher, _):
-            return searcher.doc_count()
+            return int(searcher.doc_count())
 
     def search(
         self,
@@ -302,7 +307,7 @@ class SearchIndex:
         for key in ((query, s, filters, stamp) for s in sorts):
             if key in table.results:
                 table.results.move_to_end(key)
-                return table.results[key]
+                return cast(_Resolved, table.results[key])
         found = self._resolve_uncached(searcher, table, query, sort, filters)
         table.results[(query, sort, filters, stamp)] = found
         while len(table.results) > RESULT_CACHE:
@@ -407,8 +412,8 @@ class SearchIndex:
             return _Matches(np.zeros(0, dtype=np.int64), np.zeros(0), 0)
         need = max(1, min(int(counts.max()), (len(leaves) + 1) // 2))
         q = builder.build(Or(tuple(leaves)))
-        found = self._order(scorer, table, q, counts >= need, sort, counts)
-        return replace(found, query=q, literal=frozenset(builder.literal))
+        ordered = self._order(scorer, table, q, counts >= need, sort, counts)
+        return replace(ordered, query=q, literal=frozenset(builder.literal))
 
     def _hit(self, searcher: Searcher, table: DocTable, docnum: int, score: float,
              hl: Highlighter) -> Hit:
@@ -450,7 +455,7 @@ class SearchIndex:
         match marks what was actually found), else of the query as typed."""
         for key, (_, matches, _, _) in reversed(table.results.items()):
             if key[0] == query:
-                return matches.highlighter()
+                return cast(Highlighter, matches.highlighter())
         builder = QueryBuilder(searcher.reader(), table.variants)  # state marks no words
         q = builder.build(parse(query))
         return Highlighter.from_query(q, frozenset(builder.literal))

@@ -280,8 +280,8 @@ class QueryBuilder:
         terms = sorted(t for t in (field.from_bytes(b)
                                    for b in self.reader.expand_prefix(fname, literal))
                        if rx.match(t))
-        freqs = self._prefix_df(fname, literal) if len(terms) > MAX_EXPANSION else None
-        return self._most_frequent(fname, terms, freqs)
+        counts = self._prefix_df(fname, literal) if len(terms) > MAX_EXPANSION else None
+        return self._most_frequent(fname, terms, counts)
 
     def fuzzy(self, w: Word, folded: str) -> wq.Query:
         fields = ["title"] if w.field == "title" else ["title", "body"]

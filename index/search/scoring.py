@@ -20,7 +20,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import accumulate
 from pickle import loads
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from whoosh import query as wq
@@ -253,8 +253,9 @@ class SetScorer:
         generation (a refined query reuses its words: "sécurité" then "sécurité sahel")."""
         hit = self._cache.get((field, text))
         if hit is None:
-            hit = self._read(field, text, keep_positions=False)[:2]
-        return hit
+            ids, weights, _ = self._read(field, text, keep_positions=False)
+            return ids, weights
+        return cast(tuple[np.ndarray, np.ndarray], hit)
 
     def _values(self, field: str, text: str) -> list[Any] | None:
         """Encoded positions per posting, aligned with ``postings`` (None: not W3).
@@ -264,7 +265,7 @@ class SetScorer:
         """
         key = (field, text)
         if key in self._positions:
-            return self._positions.get(key)
+            return cast(list[Any] | None, self._positions.get(key))
         return self._read(field, text, keep_positions=True)[2]
 
     def _read(self, field: str, text: str, *, keep_positions: bool

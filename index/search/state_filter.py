@@ -9,7 +9,7 @@ sorts all work), without rewriting a document when a tag changes.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from whoosh import query as wq
@@ -72,7 +72,7 @@ class IdSetQuery(wq.Query):
         found = table.id_mask(self.ids)
         if self.negate:
             found = ~found
-        return found & table.live_mask()
+        return cast(np.ndarray, found & table.live_mask())
 
     def matcher(self, searcher: Any, context: Any = None) -> Any:
         raise NotImplementedError("IdSetQuery is evaluated by SetScorer.mask")

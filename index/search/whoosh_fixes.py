@@ -96,5 +96,5 @@ def _buffer_file_init(
 
 
 def apply() -> None:
-    AndNotMatcher._find_first = _find_first  # type: ignore[method-assign]
-    BufferFile.__init__ = _buffer_file_init  # type: ignore[method-assign]
+    AndNotMatcher._find_first = _find_first
+    BufferFile.__init__ = _buffer_file_init

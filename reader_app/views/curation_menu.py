@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import unicodedata
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
@@ -25,6 +26,9 @@ from index.models import ENTITY_TYPES, EntityInfo
 from reader_app.entity_curation import EntityCurator, EntityRef
 from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
 from reader_app.workers import ProgressFn, TaskRunner
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 EntityIdRole = Qt.ItemDataRole.UserRole + 20
 FoldedNameRole = Qt.ItemDataRole.UserRole + 21
@@ -141,7 +145,7 @@ class MergePicker:
     """Opens a :class:`MergeDialog` (non-blocking) and merges when the person picks."""
 
     def __init__(
-        self, library: object, readers: TaskRunner, curator: EntityCurator, parent: QWidget
+        self, library: Library, readers: TaskRunner, curator: EntityCurator, parent: QWidget
     ) -> None:
         self._library = library
         self._readers = readers
@@ -158,7 +162,7 @@ class MergePicker:
         lib = self._library
 
         def job(_p: ProgressFn, _c: threading.Event) -> list[EntityInfo]:
-            return lib.entities(sort="name")  # type: ignore[attr-defined]
+            return lib.entities(sort="name")
 
         self._readers.start(job, lambda rows: self._loaded(dialog, rows))
         dialog.accepted.connect(lambda: self._chosen(dialog, ref))

@@ -7,6 +7,7 @@ the readers' pool; answers carry a sequence number and stale ones are dropped.
 from __future__ import annotations
 
 import threading
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
@@ -36,6 +37,9 @@ from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.month_chart import MonthChart
 from reader_app.workers import ProgressFn, TaskRunner
 
+if TYPE_CHECKING:
+    from index.library import Library
+
 TYPING_DELAY_MS = 150
 ArticleIdRole = Qt.ItemDataRole.UserRole + 30
 
@@ -50,7 +54,7 @@ class EntityBrowser(QDialog):
 
     def __init__(
         self,
-        library: object,
+        library: Library,
         readers: TaskRunner,
         curator: EntityCurator,
         merge_picker: MergePicker,
@@ -181,7 +185,7 @@ class EntityBrowser(QDialog):
         hidden = self.show_hidden.isChecked()
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, list[EntityInfo]]:
-            return seq, lib.entities(query=query, sort=sort, include_hidden=hidden)  # type: ignore[attr-defined]
+            return seq, lib.entities(query=query, sort=sort, include_hidden=hidden)
 
         self._readers.start(job, self._loaded)
 
@@ -224,7 +228,7 @@ class EntityBrowser(QDialog):
         seq, lib, entity_id = self._articles_seq, self._library, info.id
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, int, list[Article]]:
-            return seq, entity_id, lib.entity_articles(entity_id)  # type: ignore[attr-defined]
+            return seq, entity_id, lib.entity_articles(entity_id)
 
         self._readers.start(job, self._articles_loaded)
 

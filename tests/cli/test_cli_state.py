@@ -132,3 +132,12 @@ def test_edit_and_delete(lib: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, found = _run(capsys, "search", "*", "--library", lib)
     assert found["total"] == 1
     assert main(["show", "2", "--library", lib]) == 1
+
+
+def test_note_text_may_follow_the_options(lib: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """`note 1 --markdown TEXT` is what people type: the text is not refused as extra."""
+    assert _run(capsys, "note", "1", "--markdown", "**Piste** à suivre", "--library", lib)[0] == 0
+    code, note = _run(capsys, "note", "1", "--library", lib)
+    assert code == 0 and note["note"] == "**Piste** à suivre" and note["note_format"] == "markdown"
+    code = main(["note", "1", "un", "deux", "--library", lib])
+    assert code == 2 and "unrecognized arguments: deux" in capsys.readouterr().err
