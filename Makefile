@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench clean mutation
+.PHONY: run test lint typecheck bench clean mutation translations screenshots desktop
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -13,20 +13,40 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-run: $(STAMP)
+# Says which system package to install when Qt's xcb platform lacks a library
+# (libxcb-cursor0...), instead of Qt's plugin trace.
+run: $(STAMP) translations
+	@$(BIN)/python -m reader_app.display_check
 	$(BIN)/reader-app
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+# resources/i18n/*.ts -> .qm beside them (never committed); the wheel's build does the same.
+translations: $(STAMP)
+	@if ls resources/i18n/*.ts >/dev/null 2>&1; then $(BIN)/python -c \
+		'from pathlib import Path; from reader_app.i18n_build import build; build(Path("resources/i18n"))'; fi
+
+# The README's pictures, from the sample articles (docs/screenshots/*.png).
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/readme_screenshots.py
+
+# The menu entry and icons for this user (~/.local/share), "Open with Veille" included.
+desktop: $(STAMP) translations
+	$(BIN)/reader-app install-desktop
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# mypy over index/ (strict) and reader_app/ (pyproject's [tool.mypy]); CI runs it.
+typecheck: $(STAMP)
+	$(BIN)/mypy
 
 bench: $(STAMP)
 	$(BIN)/python bench/run_all.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build *.egg-info resources/i18n/*.qm
 
 # Mutation testing of the core modules (docs/mutation-testing.md), never in CI: a full run
 # takes hours on two cores. MUTATION_MODULES narrows it, e.g. "store writer_lock" or

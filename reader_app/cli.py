@@ -22,7 +22,7 @@ from typing import Any
 
 from index.errors import EXIT_UNUSABLE, VeilleError
 from index.paths import ENV_VAR, default_library_dir
-from reader_app.commands import articles, entities, state
+from reader_app.commands import articles, entities, state, window
 
 EXIT_INTERNAL = 4
 # Commands that only read: they start no child process, so they do not even import
@@ -30,23 +30,36 @@ EXIT_INTERNAL = 4
 READ_ONLY_COMMANDS = frozenset({"search", "show"})
 
 
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
+def _common_options(suppress: bool) -> argparse.ArgumentParser:
+    """--library and --json, accepted before and after the sub-command."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--library",
         type=Path,
-        default=None,
+        default=argparse.SUPPRESS if suppress else None,
         help=f"library folder (default: ${ENV_VAR} or the per-user data directory)",
     )
-    common.add_argument("--json", action="store_true", help="machine-readable output")
+    common.add_argument("--json", action="store_true",
+                        default=argparse.SUPPRESS if suppress else False,
+                        help="machine-readable output")
+    return common
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
+    # The sub-commands' copies leave the value alone when not given (SUPPRESS): otherwise
+    # their default would undo `reader-app --library DIR search ...`.
+    common = _common_options(suppress=True)
     parser = argparse.ArgumentParser(
         prog="reader-app",
         description="Veille: an offline reader for saved news.",
-        parents=[common],
+        epilog="With no command, the window. `reader-app [--library DIR] FILE...` opens it "
+        "and imports the FILEs, or hands them to the window already open on that library.",
+        parents=[_common_options(suppress=False)],
     )
+    window.add_window_options(parser)  # --lang, --theme: the window's
     sub = parser.add_subparsers(dest="command")
     handlers: dict[str, Any] = {}
-    for module in (articles, entities, state):
+    for module in (articles, entities, state, window):
         module.register(sub, common, handlers)
     return parser, handlers
 
@@ -87,6 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(argv: Sequence[str] | None) -> int:
     parser, handlers = _parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if window.opens_files(argv, parser):  # `reader-app [--library DIR] FILE...`
+        use_spawn()
+        return window.run_window(argv)
     try:
         args, extra = parser.parse_known_args(argv)
         # argparse takes an optional positional only before the options: `note 1 --markdown
@@ -103,9 +120,11 @@ def _run(argv: Sequence[str] | None) -> int:
     if args.command is None:
         from reader_app.app import run_gui
 
-        return run_gui(args.library)
+        return run_gui(args.library, argv=window.gui_argv(args))
     if args.command == "check":
         return articles.run_check(library_dir, args)
+    if args.command == "install-desktop":
+        return window.run_install_desktop(args)
     from index import Library
 
     with Library.open(library_dir) as lib:

@@ -11,10 +11,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
 from index.models import Mention
 
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
 MAX_SENTENCES = 3
-LOW_CONFIDENCE_TIP = "lower confidence: no English model installed; see docs/entities.md"
+LOW_CONFIDENCE_TIP = QT_TRANSLATE_NOOP(
+    "", "lower confidence: no English model installed; see docs/entities.md")
 _BOUNDARY = re.compile(r"[.!?]+[\s»”\")]*|\n+")
 
 
@@ -82,8 +89,8 @@ def entity_tooltip(
     name: str, sentences: Sequence[str], count: int, low_confidence: bool = False
 ) -> str:
     """Rich-text tooltip: the name, its count, then the sentences as a list."""
-    head = f"<b>{html.escape(name)}</b>: {count} mention{'s' if count != 1 else ''}"
+    head = _tr("<b>{0}</b>: %n mention(s)", "", count).format(html.escape(name))
     items = "".join(f"<li>{s}</li>" for s in sentences)
     body = f"<ul style='margin-left:-24px'>{items}</ul>" if items else ""
-    note = f"<p><i>≈ {html.escape(LOW_CONFIDENCE_TIP)}</i></p>" if low_confidence else ""
+    note = f"<p><i>≈ {html.escape(_tr(LOW_CONFIDENCE_TIP))}</i></p>" if low_confidence else ""
     return f"<qt>{head}{body}{note}</qt>"

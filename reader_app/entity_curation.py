@@ -12,10 +12,10 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
 
 from index.models import EntityInfo, EntityType
-from reader_app.style import ENTITY_NAMES
+from reader_app.i18n import entity_type_name
 from reader_app.workers import ProgressFn, TaskRunner
 
 if TYPE_CHECKING:
@@ -24,7 +24,16 @@ if TYPE_CHECKING:
 EntityRef = int | tuple[str, str]  # an entity id, or (type, canonical name) from the sidebar
 Renaming = tuple[str, str] | None  # (old, new) name when an edit changes the name people see
 Edit = Callable[[object, EntityInfo], tuple[str, Renaming]]
-UNDO_NAMES = {"rename": "rename", "retype": "type change", "hide": "hide", "merge": "merge"}
+UNDO_EARLIER = {  # what an undo of an edit made in an earlier session says
+    "rename": QT_TRANSLATE_NOOP("", "Undid a rename of an earlier session"),
+    "retype": QT_TRANSLATE_NOOP("", "Undid a type change of an earlier session"),
+    "hide": QT_TRANSLATE_NOOP("", "Undid a hide of an earlier session"),
+    "merge": QT_TRANSLATE_NOOP("", "Undid a merge of an earlier session"),
+}
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def resolve_entity(library: Library, ref: EntityRef) -> EntityInfo | None:
@@ -55,21 +64,22 @@ class EntityCurator(QObject):
         def edit(lib: object, info: EntityInfo) -> tuple[str, Renaming]:
             lib.rename_entity(info.id, new_name)  # type: ignore[attr-defined]
             new = new_name.strip()
-            return f"Renamed “{info.name}” to “{new}”", (info.name, new)
+            return _tr("Renamed “{0}” to “{1}”").format(info.name, new), (info.name, new)
 
         self._run("rename", ref, edit)
 
     def retype(self, ref: EntityRef, label: EntityType) -> None:
         def edit(lib: object, info: EntityInfo) -> tuple[str, Renaming]:
             lib.retype_entity(info.id, label)  # type: ignore[attr-defined]
-            return f"“{info.name}” is now of type {ENTITY_NAMES[label]}", None
+            return _tr("“{0}” is now of type {1}").format(info.name, entity_type_name(label)), None
 
         self._run("retype", ref, edit)
 
     def hide(self, ref: EntityRef, hidden: bool = True) -> None:
         def edit(lib: object, info: EntityInfo) -> tuple[str, Renaming]:
             lib.hide_entity(info.id, hidden)  # type: ignore[attr-defined]
-            return (f"Hid “{info.name}”" if hidden else f"“{info.name}” is shown again"), None
+            text = _tr("Hid “{0}”") if hidden else _tr("“{0}” is shown again")
+            return text.format(info.name), None
 
         self._run("hide", ref, edit)
 
@@ -77,9 +87,10 @@ class EntityCurator(QObject):
         def edit(lib: object, info: EntityInfo) -> tuple[str, Renaming]:
             target = lib.entity(target_id)  # type: ignore[attr-defined]
             if target is None:
-                raise LookupError("the entity to merge into is no longer in the library")
+                raise LookupError(_tr("the entity to merge into is no longer in the library"))
             lib.merge_entities(info.id, target_id)  # type: ignore[attr-defined]
-            return f"Merged “{info.name}” into “{target.name}”", (info.name, target.name)
+            return (_tr("Merged “{0}” into “{1}”").format(info.name, target.name),
+                    (info.name, target.name))
 
         self._run("merge", ref, edit)
 
@@ -93,12 +104,13 @@ class EntityCurator(QObject):
 
     def _undone(self, kind: str | None) -> None:
         if kind is None:
-            self.edited.emit("No entity edit to undo")
+            self.edited.emit(_tr("No entity edit to undo"))
             return
         if self._done and self._done[-1][0] == kind:
-            self.edited.emit(f"Undone: {self._done.pop()[1]}")
+            self.edited.emit(_tr("Undone: {0}").format(self._done.pop()[1]))
         else:  # an edit of an earlier session
-            self.edited.emit(f"Undid a {UNDO_NAMES.get(kind, kind)} of an earlier session")
+            text = UNDO_EARLIER.get(kind)
+            self.edited.emit(_tr(str(text)) if text is not None else _tr("Undone"))
 
     def _run(self, kind: str, ref: EntityRef, edit: Edit) -> None:
         lib = self._library
@@ -106,7 +118,7 @@ class EntityCurator(QObject):
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[str, str, Renaming]:
             info = resolve_entity(lib, ref)
             if info is None:
-                raise LookupError("this entity is no longer in the library")
+                raise LookupError(_tr("this entity is no longer in the library"))
             return kind, *edit(lib, info)
 
         self._writer.start(job, self._applied, lambda msg: self.failed.emit(msg))

@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from reader_app.entity_curation import EntityCurator
 from reader_app.models.entity_model import EntityRow
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.entity_browser import EntityBrowser
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from reader_app.main_window import MainWindow
@@ -37,7 +41,8 @@ class EntityHub(QObject):
         self.curator.edited.connect(self._edited)
         window.jobs.entitiesFinished.connect(lambda _n: self._reload_browser())
         self.curator.failed.connect(
-            lambda msg: window.statusBar().showMessage(f"Entity edit failed: {msg}", 10000)
+            lambda msg: window.statusBar().showMessage(
+                _tr("Entity edit failed: {0}").format(msg), 10000)
         )
         # Ctrl+Z belongs to the search box's text when it has focus: the entity undo
         # answers only where entities are shown (article, sidebar, browser).

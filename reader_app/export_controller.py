@@ -36,8 +36,8 @@ Report = Callable[[int, "int | None", str], None]
 Named = list[tuple[str, int]]  # tag or dossier names with their article counts
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ExportController", text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class ExportCancelled(VeilleError):
@@ -189,7 +189,7 @@ class ExportController(QObject):
     def _exported(self, result: tuple[int, Path]) -> None:
         self.task = None
         count, out = result
-        text = _tr("Exported %n article(s) to %1.", count).replace("%1", str(out))
+        text = _tr("Exported %n article(s) to %1.", "", count).replace("%1", str(out))
         self._say(text)
         if self.dialog is not None:
             self.dialog.finish(text)
@@ -226,7 +226,7 @@ class ExportController(QObject):
             return
         chosen = self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(chosen, self.window)
-        dialog.setWindowTitle(_tr("Print %n article(s)", len(ids)))
+        dialog.setWindowTitle(_tr("Print %n article(s)", "", len(ids)))
         dialog.accepted.connect(lambda: self._print(chosen, ids, self._title(scope, "")))
         dialog.finished.connect(dialog.deleteLater)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -248,11 +248,11 @@ class ExportController(QObject):
             doc.print_(printer)
             return len(ids)
 
-        self._say(_tr("Printing %n article(s)…", len(ids)), 0)
+        self._say(_tr("Printing %n article(s)…", "", len(ids)), 0)
         self.window.readers.start(job, self._printed, self._print_failed)
 
     def _printed(self, count: int) -> None:
-        self._say(_tr("Sent %n article(s) to the printer.", count))
+        self._say(_tr("Sent %n article(s) to the printer.", "", count))
         self.printFinished.emit(count)
 
     def _print_failed(self, message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -11,28 +12,46 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.i18n import current_language
 from reader_app.style import DOCS
 
-FALLBACK_SYNTAX = """# Search syntax
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
+
+FALLBACK_SYNTAX = QT_TRANSLATE_NOOP("", """# Search syntax
 
 - `alliance sahel`: articles with both words (accents optional: *securite* finds *sécurité*)
 - `"Sadio Camara"`: the exact phrase
 - `date:2025-08`: articles of August 2025
 - `source:…`, `lang:fr`: one source, one language
-"""
+""")
+
+
+def syntax_page(language: str | None = None) -> str:
+    """The search syntax help in the interface language: docs/search-syntax.fr.md in
+    French, docs/search-syntax.md otherwise (a short built-in summary when missing)."""
+    lang = language or current_language()
+    names = ([f"search-syntax.{lang}.md"] if lang != "en" else []) + ["search-syntax.md"]
+    for name in names:
+        path = DOCS / name
+        if path.is_file():
+            return path.read_text(encoding="utf-8")
+    return _tr(str(FALLBACK_SYNTAX))
 
 
 def show_search_syntax(parent: QWidget) -> QDialog:
-    """Shows docs/search-syntax.md when present (a short built-in summary otherwise)."""
-    path = DOCS / "search-syntax.md"
-    text = path.read_text(encoding="utf-8") if path.is_file() else FALLBACK_SYNTAX
+    """Shows the search syntax page (:func:`syntax_page`) in a non-modal dialog."""
+    text = syntax_page()
     dialog = QDialog(parent)
     dialog.setObjectName("searchSyntax")
-    dialog.setWindowTitle("Search syntax")
+    dialog.setWindowTitle(_tr("Search syntax"))
     dialog.resize(640, 560)
     browser = QTextBrowser(dialog)
     browser.setOpenExternalLinks(True)
     browser.setMarkdown(text)
+    browser.setAccessibleName(_tr("Search syntax"))
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
     buttons.rejected.connect(dialog.close)
     layout = QVBoxLayout(dialog)
@@ -42,11 +61,8 @@ def show_search_syntax(parent: QWidget) -> QDialog:
     return dialog
 
 
-def show_about(parent: QWidget) -> None:
-    QMessageBox.about(
-        parent,
-        "About Veille",
-        "<h3>Veille</h3><p>An offline reader for saved news: import, search, and follow "
-        "the people, organisations and places in your articles.</p>"
-        "<p>Everything stays on this computer.</p>",
-    )
+def show_about(parent: QWidget) -> QMessageBox:
+    """Version, library and licences: reader_app/about.py."""
+    from reader_app.about import show_about as about_box
+
+    return about_box(parent)

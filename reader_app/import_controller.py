@@ -12,13 +12,21 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
 from index.entity_worker import ProcessExtractor
 from index.models import ImportReport
 from reader_app.views.import_dialog import summary_text
 from reader_app.workers import ProgressFn, TaskRunner
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
+
+def _num(n: int) -> str:
+    return QLocale().toString(n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -76,7 +84,7 @@ class ImportController(QObject):
     def cancel(self) -> None:
         """Stop the running job; the part already done stays in the library."""
         self._runner.cancel_all()
-        self._status.showMessage("Cancelling…", 3000)
+        self._status.showMessage(_tr("Cancelling…"), 3000)
 
     # --- imports -----------------------------------------------------------------
     def import_paths(self, paths: Sequence[Path]) -> None:
@@ -89,14 +97,19 @@ class ImportController(QObject):
             return lib.import_paths(paths, progress=progress, cancel=cancel)
 
         self._queued_imports += 1
-        self._show_progress(0, 0, "Importing…")
+        self._show_progress(0, 0, _tr("Importing…"))
         self.importStarted.emit()
         self._runner.start(job, self._import_done, self._import_failed, self._import_progress)
 
     def _import_progress(self, done: int, total: int, current: str) -> None:
         name = current.rsplit("/", 1)[-1] if current else ""
-        of = f" of {total}" if total > 0 else ""
-        self._show_progress(done, total, f"Importing {done}{of} — {name}" if name else "Importing…")
+        if not name:
+            text = _tr("Importing…")
+        elif total > 0:
+            text = _tr("Importing {0} of {1} — {2}").format(_num(done), _num(total), name)
+        else:
+            text = _tr("Importing {0} — {1}").format(_num(done), name)
+        self._show_progress(done, total, text)
 
     def _import_done(self, report: ImportReport) -> None:
         self._queued_imports -= 1
@@ -108,7 +121,7 @@ class ImportController(QObject):
 
     def _import_failed(self, message: str) -> None:
         self._queued_imports -= 1
-        self._status.showMessage(f"Import failed: {message}", 15000)
+        self._status.showMessage(_tr("Import failed: {0}").format(message), 15000)
         self._finish_job()
         self.importFailed.emit(message)
 
@@ -135,15 +148,15 @@ class ImportController(QObject):
 
     def _entity_progress(self, done: int, total: int, _current: str) -> None:
         if done == 0:
-            noun = "article" if total == 1 else "articles"
-            self._status.showMessage(f"Entities: {total} {noun} queued", 10000)
-        self._show_progress(done, total, f"Finding entities: {done} of {total} articles")
+            self._status.showMessage(_tr("Entities: %Ln article(s) queued", "", total), 10000)
+        self._show_progress(done, total, _tr("Finding entities: {0} of %Ln article(s)", "",
+                                             total).format(_num(done)))
         self.entitiesProgress.emit(done, total)
 
     def _entities_done(self, count: int) -> None:
         self._extracting = False
         if count:
-            self._status.showMessage(f"Entities found in {count} articles", 8000)
+            self._status.showMessage(_tr("Entities found in %Ln article(s)", "", count), 8000)
         self._finish_job()
         self.entitiesFinished.emit(count)
         if self._extract_again:
@@ -152,7 +165,7 @@ class ImportController(QObject):
 
     def _entities_failed(self, message: str) -> None:
         self._extracting = False
-        self._status.showMessage(f"Entity extraction failed: {message}", 15000)
+        self._status.showMessage(_tr("Entity extraction failed: {0}").format(message), 15000)
         self._finish_job()
 
 

@@ -14,10 +14,14 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from reader_app.workers import ProgressFn, TaskRunner
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -77,7 +81,8 @@ class LibraryWatch(QObject):
             self._status.showMessage(_sentence(text) + "…", 0)
         elif total > 0:
             self._status.showMessage(
-                f"Updating the search index: {done} of {total} articles…", 0)
+                _tr("Updating the search index: {0} of %Ln article(s)…", "", total).format(
+                    QLocale().toString(done)), 0)
         self.upkeepProgress.emit(done, total)
 
     def _upkeep_done(self, lines: list[str]) -> None:
@@ -89,7 +94,7 @@ class LibraryWatch(QObject):
 
     def _upkeep_failed(self, message: str) -> None:
         self.upkeep_running = False
-        self._status.showMessage(f"The library could not be checked: {message}", 0)
+        self._status.showMessage(_tr("The library could not be checked: {0}").format(message), 0)
         self.upkeepFinished.emit([])
 
     def _poll(self) -> None:

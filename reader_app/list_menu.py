@@ -19,8 +19,8 @@ if TYPE_CHECKING:
     from reader_app.state_actions import StateActions
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ListMenu", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def build_result_menu(

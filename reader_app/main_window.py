@@ -37,6 +37,7 @@ from reader_app.models.entity_model import rows_from_mentions
 from reader_app.navigation_controller import NavigationController
 from reader_app.notes_controller import NotesController
 from reader_app.search_controller import SearchController, SearchRequest
+from reader_app.shortcuts import install_keyboard
 from reader_app.state_controller import StateController
 from reader_app.style import icon_path
 from reader_app.timeline_controller import TimelineController
@@ -104,6 +105,7 @@ class MainWindow(ImportMixin, QMainWindow):
         self.notes = NotesController(self)  # the open article's note and highlights
         self.timeline_control = TimelineController(self)  # the histogram above the list
         self.exports = ExportController(self)  # File > Export…, File > Print…
+        self.keyboard = install_keyboard(self)  # Ctrl+F find bar, tab order, shortcuts
         self._restore_settings()
         self._count_library()
 
@@ -121,6 +123,7 @@ class MainWindow(ImportMixin, QMainWindow):
             "load_samples": self.load_samples,
             "last_report": self.show_last_report,
             "focus_search": self.focus_search,
+            "find_in_article": lambda: self.keyboard.find_bar.open_bar(),
             "next_match": lambda: self.step_match(True),
             "prev_match": lambda: self.step_match(False),
             "article_entities": lambda: self.entity_panel.set_mode(0),
@@ -267,7 +270,7 @@ class MainWindow(ImportMixin, QMainWindow):
 
     def _update_title(self) -> None:
         n = self.library_size
-        self.setWindowTitle(f"Veille — {n} article{'s' if n != 1 else ''}" if n else "Veille")
+        self.setWindowTitle(self.tr("Veille — %Ln article(s)", "", n) if n else "Veille")
 
     # --- search ----------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -370,7 +373,7 @@ class MainWindow(ImportMixin, QMainWindow):
     def _facets_failed(self, message: str) -> None:
         if not self._closing and self.entity_panel.mode == RESULTS_MODE:
             self.entity_panel.set_hint(
-                f"Could not count the entities of these results ({message})."
+                self.tr("Could not count the entities of these results ({0}).").format(message)
             )
 
     def _facets_done(self, facets: dict) -> None:
@@ -451,7 +454,8 @@ class MainWindow(ImportMixin, QMainWindow):
     def _focus_entity(self, label: str, name: str) -> None:
         current, total = self.article_view.focus_entity(label, name)  # type: ignore[arg-type]
         if total:
-            self.statusBar().showMessage(f"{name}: mention {current} of {total}", 5000)
+            self.statusBar().showMessage(
+                self.tr("{0}: mention {1} of {2}").format(name, current, total), 5000)
 
     def _entities_arrived(self, final: bool = False) -> None:
         """Re-read the open article when its entities may just have been stored."""

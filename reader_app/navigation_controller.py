@@ -48,8 +48,8 @@ SETTING_ENTRY = "view/sidebarEntry"
 SETTING_COLLAPSED = "view/sidebarCollapsed"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("NavigationController", text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def load_snapshot(lib: Any) -> NavSnapshot:
@@ -99,9 +99,9 @@ def _note_snippet(note: str) -> str:
 def watch_news(found: dict[str, int], limit: int = 3) -> str:
     """'3 new for Sahel, 1 new for Mali' (the largest first; the rest counted)."""
     items = sorted(found.items(), key=lambda kv: (-kv[1], kv[0].casefold()))
-    parts = [_tr("%n new for {name}", n).format(name=name) for name, n in items[:limit]]
+    parts = [_tr("%n new for {name}", "", n).format(name=name) for name, n in items[:limit]]
     if len(items) > limit:
-        parts.append(_tr("%n more watch(es) with new articles", len(items) - limit))
+        parts.append(_tr("%n more watch(es) with new articles", "", len(items) - limit))
     return ", ".join(parts)
 
 
@@ -195,10 +195,10 @@ class NavigationController(QObject):
             ("toggle", _tr("&Sidebar"), "F9", self.set_sidebar_visible),
             ("save_watch", _tr("Save search as &watch…"), "Ctrl+Shift+S",
              self.edits.ask_save_watch),
-            ("load_names", _tr("&Load a list of names…"), None, self.edits.ask_watch_list),
-            ("mark_all_seen", _tr("&Mark all watches as seen"), None,
+            ("load_names", _tr("&Load a list of names…"), "Ctrl+Alt+W", self.edits.ask_watch_list),
+            ("mark_all_seen", _tr("&Mark all watches as seen"), "Ctrl+Alt+M",
              lambda: self.edits.mark_seen(None)),
-            ("new_dossier", _tr("New &dossier…"), None, self.edits.ask_new_dossier),
+            ("new_dossier", _tr("New &dossier…"), "Ctrl+Alt+D", self.edits.ask_new_dossier),
         )
         for name, text, shortcut, slot in table:
             action = QAction(text, self.window)
@@ -442,6 +442,10 @@ class NavigationController(QObject):
 
 
 def _menu(bar: QMenuBar, title: str) -> QMenu | None:
+    """The window's menu with this English title, in any interface language."""
+    named = bar.findChild(QMenu, "menu" + title.replace("&", ""))
+    if named is not None:
+        return named
     for action in bar.actions():
         if action.menu() is not None and action.text() == title:
             return action.menu()  # type: ignore[return-value]

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 MAX_LIST_BYTES = 20 * 1024 * 1024
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("NavigationEdits", text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def read_name_list(path: Path) -> str:
@@ -114,7 +114,7 @@ class NavigationEdits(QObject):
     def tag_articles(self, ids: list[int], name: str) -> None:
         self._write("tag", lambda lib: lib.tag(ids, add=[name]),
                     lambda _r: self.nav.rerun(),
-                    lambda n: _tr("%n article(s) tagged “{0}”.", len(ids)).format(name)
+                    lambda n: _tr("%n article(s) tagged “{0}”.", "", len(ids)).format(name)
                     if n else _tr("These articles already have the tag “{0}”.").format(name))
 
     # --- dossiers ---------------------------------------------------------------------
@@ -125,12 +125,12 @@ class NavigationEdits(QObject):
     def add_to_dossier(self, name: str, ids: list[int]) -> None:
         self._write("add_to_dossier", lambda lib: lib.add_to_dossier(name, ids),
                     lambda _r: self.nav.rerun(),
-                    lambda n: _tr("%n article(s) added to “{0}”.", n).format(name))
+                    lambda n: _tr("%n article(s) added to “{0}”.", "", n).format(name))
 
     def remove_from_dossier(self, name: str, ids: list[int]) -> None:
         self._write("remove_from_dossier", lambda lib: lib.remove_from_dossier(name, ids),
                     lambda _r: self.nav.rerun(),
-                    lambda n: _tr("%n article(s) removed from “{0}”.", n).format(name))
+                    lambda n: _tr("%n article(s) removed from “{0}”.", "", n).format(name))
 
     def rename_dossier(self, old: str, new: str) -> None:
         self._write("rename_dossier", lambda lib: lib.rename_dossier(old, new),
@@ -170,9 +170,9 @@ class NavigationEdits(QObject):
             added, listed = counts
             if not listed:
                 return _tr("No names found in {0}.").format(path.name)
-            text = _tr("%n watch(es) added from {0}", added).format(path.name)
+            text = _tr("%n watch(es) added from {0}", "", added).format(path.name)
             if listed > added:
-                text += _tr(" (%n name(s) were already watched)", listed - added)
+                text += _tr(" (%n name(s) were already watched)", "", listed - added)
             return text + "."
 
         self._write("load_watch_list", job, message=said)

@@ -36,8 +36,8 @@ SETTING_VISIBLE = "view/notesPanel"
 Note = tuple[str, str]  # text, format
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotesController", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class NotesController(QObject):
@@ -92,7 +92,7 @@ class NotesController(QObject):
                 "Shift+H", _tr("Highlight the selected passage and say why")),
             "edit_note": make_action(w, _tr("Write a &note"), self.edit_note, "Ctrl+Shift+N",
                                      _tr("Write a note on the open article")),
-            "toggle": make_action(w, _tr("&Note and highlights"), lambda: None, None,
+            "toggle": make_action(w, _tr("&Note and highlights"), lambda: None, "Ctrl+Shift+H",
                                   _tr("Show the note and highlights under the article")),
         }
         made["toggle"].setCheckable(True)
@@ -127,7 +127,7 @@ class NotesController(QObject):
         """Another article is shown: save the note being left, show this one's."""
         article = self.view.article
         same = article is not None and article.id == self.article_id
-        if same and self.editor.editor.hasFocus():
+        if same and article is not None and self.editor.editor.hasFocus():
             self._show_highlights(article.highlights)  # the person is typing: keep the text
             return
         self._timer.stop()

@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from index.library import Library
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Recovery", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def open_library(path: Path, parent: QWidget | None = None) -> Library | None:

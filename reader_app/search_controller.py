@@ -10,11 +10,15 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from index.errors import VeilleError
 from index.models import SearchFilters, SearchResults
 from reader_app.workers import ProgressFn, TaskRunner
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -88,7 +92,7 @@ class SearchController(QObject):
             except VeilleError as exc:  # e.g. the index is being rebuilt: one sentence
                 return req, str(exc)
             except Exception as exc:  # shown in the window, for the latest query only
-                return req, f"Search failed ({type(exc).__name__}: {exc})"
+                return req, _tr("Search failed ({0}: {1})").format(type(exc).__name__, exc)
             return req, res
 
         self.searchStarted.emit()

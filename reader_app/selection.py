@@ -32,7 +32,9 @@ def selected_ranges(view: QAbstractItemView) -> list[tuple[int, int]]:
     model = view.selectionModel()
     if model is None:
         return []
-    return merged([(r.top(), r.bottom()) for r in model.selection() if r.isValid()])
+    ranges = model.selection()
+    return merged([(r.top(), r.bottom()) for i in range(ranges.count())
+                   if (r := ranges.at(i)).isValid()])
 
 
 def selected_ids(view: QAbstractItemView, model: ResultsModel) -> list[int]:

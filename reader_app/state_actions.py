@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from reader_app.state_controller import StateController
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StateActions", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 @dataclass
@@ -98,11 +98,13 @@ def build_state_actions(window: QMainWindow, c: StateController) -> StateActions
         delete=_action(
             window, _tr("&Delete"), house.delete_selection, ("Delete",),
             _tr("Delete the selected articles (Edit > Undo delete brings them back)")),
-        undo_delete=_action(window, _tr("Undo &delete"), house.undo_delete),
-        open_original=_action(window, _tr("&Open original"), files.open_original, (),
+        undo_delete=_action(window, _tr("Undo &delete"), house.undo_delete, ("Ctrl+Alt+Z",)),
+        open_original=_action(window, _tr("&Open original"), files.open_original, ("Ctrl+Alt+O",),
                               _tr("Open the imported file with the system's application")),
-        save_original=_action(window, _tr("Save original &as…"), files.save_original),
-        show_folder=_action(window, _tr("Show containing &folder"), files.show_folder),
+        save_original=_action(window, _tr("Save original &as…"), files.save_original,
+                              ("Ctrl+Alt+S",)),
+        show_folder=_action(window, _tr("Show containing &folder"), files.show_folder,
+                            ("Ctrl+Alt+F",)),
         controller=c,
     )
     a.undo_delete.setEnabled(False)
@@ -131,13 +133,16 @@ def _install(window: QMainWindow, a: StateActions) -> None:
         for action in group:
             menu.addAction(action)
     bar = window.menuBar()
+    # found by object name (reader_app/menus.py), so in any interface language
     help_menu = next((m.menuAction() for m in bar.findChildren(QMenu)
-                      if m.title().replace("&", "") == "Help"), None)
+                      if m.objectName() == "menuHelp" or m.title().replace("&", "") == "Help"),
+                     None)
     if help_menu is not None and help_menu in bar.actions():
         bar.insertMenu(help_menu, menu)
     else:
         bar.addMenu(menu)
     edit_menu = next((m for m in bar.findChildren(QMenu)
-                      if m.title().replace("&", "") == "Edit"), None)
+                      if m.objectName() == "menuEdit" or m.title().replace("&", "") == "Edit"),
+                     None)
     if edit_menu is not None:
         edit_menu.addAction(a.undo_delete)

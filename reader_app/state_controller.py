@@ -136,7 +136,7 @@ class StateController(QObject):
             return
         lib = self.library
 
-        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, dict]:
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, dict[int, Any]]:
             return epoch, lib.rows_state(ids)
 
         self.window.readers.start(job, lambda r: self.model.set_states(*r))

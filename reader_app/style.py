@@ -6,11 +6,21 @@ sidebar always agree. Backgrounds are light enough for black text (WCAG AA).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtWidgets import QApplication
 
 from index.models import EntityType
+
+# The package data's paths, importable from here as before (no Qt in that module).
+from reader_app.package_data import (
+    DESKTOP,
+    DOCS,
+    ICONS,
+    RESOURCES,
+    SAMPLES,
+    STYLE_SHEET,
+    TRANSLATIONS,
+    icon_path,
+)
 
 # type -> (highlight background, strong colour for text, swatches and focus)
 ENTITY_COLOURS: dict[EntityType, tuple[str, str]] = {
@@ -35,15 +45,13 @@ MATCH_BACKGROUND = "#fff176"
 MATCH_CURRENT = "#ff9800"
 FOCUS_OUTLINE = "#212121"
 
-RESOURCES = Path(__file__).resolve().parents[1] / "resources"
-STYLE_SHEET = RESOURCES / "style" / "veille.qss"
-ICONS = RESOURCES / "icons"
-SAMPLES = RESOURCES / "samples"
-DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-def icon_path(name: str) -> str:
-    return str(ICONS / f"{name}.svg")
+__all__ = [
+    "DESKTOP", "DOCS", "ENTITY_COLOURS", "ENTITY_GROUP_NAMES", "ENTITY_NAMES", "FOCUS_OUTLINE",
+    "ICONS", "MATCH_BACKGROUND", "MATCH_CURRENT", "RESOURCES", "SAMPLES", "STYLE_SHEET",
+    "TRANSLATIONS", "apply_style", "icon_path",
+]
 
 
 def apply_style(app: QApplication) -> None:

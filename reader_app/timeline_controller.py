@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 SETTING_VISIBLE = "view/timeline"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("TimelineController", text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class TimelineController(QObject):
@@ -116,7 +116,7 @@ class TimelineController(QObject):
                         QDate(last.year, last.month, last.day))
         n_days = (last - first).days + 1
         self.window.statusBar().showMessage(
-            _tr("Results from %1 to %2 (%n day(s)).", n_days).replace(
+            _tr("Results from %1 to %2 (%n day(s)).", "", n_days).replace(
                 "%1", first.isoformat()).replace("%2", last.isoformat()), 6000)
 
     def clear_dates(self) -> None:

@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from index.models import ImportReport
 from reader_app.style import SAMPLES
 from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from reader_app.window_parts import WindowParts as _Base
@@ -45,15 +50,15 @@ class ImportMixin(_Base):
 
     def import_paths(self, paths: list[Path]) -> None:
         """Import in the background; the window stays usable meanwhile."""
-        self.statusBar().showMessage(f"Importing {len(paths)} item(s)…")
+        self.statusBar().showMessage(_tr("Importing %n item(s)…", "", len(paths)))
         self.jobs.import_paths(paths)
 
     def choose_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, "Import news files")
+        files, _ = QFileDialog.getOpenFileNames(self, _tr("Import news files"))
         self.import_paths([Path(f) for f in files])
 
     def choose_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of news files")
+        folder = QFileDialog.getExistingDirectory(self, _tr("Import a folder of news files"))
         if folder:
             self.import_paths([Path(folder)])
 
@@ -61,14 +66,14 @@ class ImportMixin(_Base):
         if SAMPLES.is_dir():
             self.import_paths([SAMPLES])
         else:
-            self.statusBar().showMessage("The sample articles are not installed.", 8000)
+            self.statusBar().showMessage(_tr("The sample articles are not installed."), 8000)
 
     def _import_finished(self, report: ImportReport) -> None:
         if self._closing:
             return
         self.last_report = report
-        self.report_button.setText(f"{summary_text(report)} — details…")
-        self.report_button.setToolTip("Show what happened to each file of the last import")
+        self.report_button.setText(_tr("{0} — details…").format(summary_text(report)))
+        self.report_button.setToolTip(_tr("Show what happened to each file of the last import"))
         self.report_button.show()
         self.facets.invalidate()
         self.library_size += report.count("imported")
@@ -83,7 +88,7 @@ class ImportMixin(_Base):
 
     def show_last_report(self) -> None:
         if self.last_report is None:
-            self.statusBar().showMessage("Nothing imported yet in this session.", 5000)
+            self.statusBar().showMessage(_tr("Nothing imported yet in this session."), 5000)
             return
         if self.import_dialog is not None:
             self.import_dialog.close()

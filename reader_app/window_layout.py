@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,6 +30,10 @@ from reader_app.views.timeline import TimelineChart
 
 if TYPE_CHECKING:
     from reader_app.main_window import MainWindow
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def build_widgets(self: MainWindow) -> None:
@@ -67,19 +71,22 @@ def build_widgets(self: MainWindow) -> None:
     self.progress.setTextVisible(True)
     self.cancel_button = QToolButton(self)
     self.cancel_button.setObjectName("cancelButton")
-    self.cancel_button.setText("Cancel")
+    self.cancel_button.setText(_tr("Cancel"))
+    self.cancel_button.setToolTip(_tr("Stop the import or the entity search; what is done stays"))
     self.cancel_button.setIcon(QIcon(icon_path("cancel")))
     self.cancel_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
     self.report_button = QToolButton(self)
-    self.report_button.setText("Import details…")
+    self.report_button.setText(_tr("Import details…"))
     self.report_button.setAutoRaise(True)
     self.report_button.hide()
     for widget, name in (
-        (self.search_box, "Search the library"),
-        (self.article_list, "Articles found"),
-        (self.article_view, "Article"),
-        (self.entity_panel.tree, "Entities"),
-        (self.progress, "Background work progress"),
+        (self.search_box, _tr("Search the library")),
+        (self.article_list, _tr("Articles found")),
+        (self.article_view, _tr("Article")),
+        (self.entity_panel.tree, _tr("Entities")),
+        (self.progress, _tr("Background work progress")),
+        (self.cancel_button, _tr("Cancel")),
+        (self.report_button, _tr("Import details")),
     ):
         widget.setAccessibleName(name)
 

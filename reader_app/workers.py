@@ -13,9 +13,10 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 
 from index.errors import VeilleError
+from reader_app.core_messages import translate_core
 
 log = logging.getLogger(__name__)
 
@@ -26,11 +27,12 @@ Job = Callable[[ProgressFn, threading.Event], Any]
 def user_message(exc: BaseException) -> str:
     """One sentence for the window: our own errors say it all; others name their kind."""
     if isinstance(exc, VeilleError):
-        text = str(exc)
+        text = translate_core(str(exc))
         return text[:1].upper() + text[1:]
     if isinstance(exc, sqlite3.DatabaseError):
-        return ("The library store cannot be read; use Library > Check and repair "
-                f"({exc})")
+        return QCoreApplication.translate(
+            "", "The library store cannot be read; run `reader-app check --repair` ({0})"
+        ).format(exc)
     if isinstance(exc, OSError) and exc.strerror:
         return f"{exc.strerror}: {exc.filename}" if exc.filename else exc.strerror
     return f"{type(exc).__name__}: {exc}"

@@ -5,14 +5,30 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from index.models import EntityInfo
-from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
+from reader_app.i18n import entity_type_name
+from reader_app.style import ENTITY_COLOURS
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-COLUMNS = ("Name", "Type", "Articles", "Mentions", "Also written")
+COLUMNS = (QT_TRANSLATE_NOOP("", "Name"), QT_TRANSLATE_NOOP("", "Type"),
+           QT_TRANSLATE_NOOP("", "Articles"), QT_TRANSLATE_NOOP("", "Mentions"),
+           QT_TRANSLATE_NOOP("", "Also written"))
 NAME, TYPE, ARTICLES, MENTIONS, ALIASES = range(5)
 HIDDEN_GREY = "#80868b"
 
@@ -50,7 +66,7 @@ class EntityTableModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(COLUMNS)
         ):
-            return COLUMNS[section]
+            return _tr(COLUMNS[section])
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -60,8 +76,10 @@ class EntityTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(info, col)
         if role == Qt.ItemDataRole.ToolTipRole:
-            hidden = " (hidden: not shown in the sidebar, highlights or filters)"
-            return f"{info.name} — {ENTITY_NAMES[info.label]}{hidden if info.hidden else ''}"
+            text = f"{info.name} — {entity_type_name(info.label)}"
+            if info.hidden:
+                text += " " + _tr("(hidden: not shown in the sidebar, highlights or filters)")
+            return text
         if role == Qt.ItemDataRole.DecorationRole and col == TYPE:
             return QColor(ENTITY_COLOURS[info.label][0])
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -80,13 +98,13 @@ class EntityTableModel(QAbstractTableModel):
     @staticmethod
     def _text(info: EntityInfo, col: int) -> str:
         if col == NAME:
-            return f"{info.name} (hidden)" if info.hidden else info.name
+            return _tr("{0} (hidden)").format(info.name) if info.hidden else info.name
         if col == TYPE:
-            return ENTITY_NAMES[info.label]
+            return entity_type_name(info.label)
         if col == ARTICLES:
-            return str(info.article_count)
+            return QLocale().toString(info.article_count)
         if col == MENTIONS:
-            return str(info.mention_count)
+            return QLocale().toString(info.mention_count)
         return ", ".join(info.aliases)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -11,12 +11,26 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont
 
 from index.models import ENTITY_TYPES, EntityType, Mention
 from reader_app.entity_context import entity_tooltip, sentences_by_entity
-from reader_app.style import ENTITY_COLOURS, ENTITY_GROUP_NAMES
+from reader_app.i18n import entity_group_name
+from reader_app.style import ENTITY_COLOURS
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 EntityKeyRole = Qt.ItemDataRole.UserRole + 10  # (label, canonical) for entity rows
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -57,7 +71,7 @@ class EntityModel(QAbstractItemModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._groups: list[tuple[EntityType, list[EntityRow]]] = []
-        self.count_header = "Mentions"
+        self.count_header = QT_TRANSLATE_NOOP("", "Mentions")  # or "Articles": shown translated
 
     def set_rows(self, rows: Sequence[EntityRow], count_header: str = "Mentions") -> None:
         self.beginResetModel()
@@ -119,7 +133,7 @@ class EntityModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return ("Name", self.count_header)[section] if 0 <= section < 2 else None
+            return (_tr("Name"), _tr(self.count_header))[section] if 0 <= section < 2 else None
         return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -133,12 +147,14 @@ class EntityModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if index.column() == 0:
                 return row.name
-            return f"≈{row.count}" if row.low_confidence else str(row.count)
+            count = QLocale().toString(row.count)
+            return f"≈{count}" if row.low_confidence else count
         if role == Qt.ItemDataRole.ToolTipRole:
             if row.tooltip:
                 return row.tooltip
-            unit = self.count_header.lower()
-            return f"{row.name}: {row.count} {unit}"
+            if self.count_header == "Articles":
+                return _tr("{0}: %n article(s)", "", row.count).format(row.name)
+            return _tr("{0}: %n mention(s)", "", row.count).format(row.name)
         if role == Qt.ItemDataRole.FontRole and row.low_confidence:
             font = QFont()
             font.setItalic(True)  # with "≈" before the count: found without a model
@@ -154,7 +170,7 @@ class EntityModel(QAbstractItemModel):
     def _group_data(self, index: AnyIndex, role: int) -> Any:
         label, items = self._groups[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{ENTITY_GROUP_NAMES[label]} ({len(items)})" if index.column() == 0 else ""
+            return f"{entity_group_name(label)} ({len(items)})" if index.column() == 0 else ""
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)

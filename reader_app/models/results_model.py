@@ -33,6 +33,7 @@ from PySide6.QtCore import (
 )
 
 from index.models import Hit, SearchResults
+from reader_app.i18n import format_date
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2
@@ -43,8 +44,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 RowState = tuple[bool, bool, tuple[str, ...]]  # read, starred, tags (Library.rows_state)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultsModel", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class _Batcher:
@@ -126,8 +127,7 @@ class ResultsModel(QStringListModel):
             return
         self.generation += 1
         self.query = query
-        seen: set[int] = set()
-        self._ids = [i for i in ids if not (i in seen or seen.add(i))]
+        self._ids = list(dict.fromkeys(ids))  # first occurrence of each, in order
         self._rows = {aid: row for row, aid in enumerate(self._ids)}
         self._hits = {h.article_id: h for h in results.hits}
         self._stale_hits = set()
@@ -253,7 +253,7 @@ class ResultsModel(QStringListModel):
             if hit is None:
                 return _tr("Loading…")
             if role == Qt.ItemDataRole.ToolTipRole:
-                return " · ".join(p for p in (hit.title, hit.date, hit.source) if p)
+                return " · ".join(p for p in (hit.title, format_date(hit.date), hit.source) if p)
             return hit.title
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._spoken(row)

@@ -28,9 +28,9 @@ class ArticleDocument(QTextDocument):
         self.setUndoRedoEnabled(False)  # read-only text: an undo history only costs memory
         self.refused: list[str] = []  # names asked for and refused (kept short: for tests)
 
-    def loadResource(self, type: int, name: QUrl) -> object:
+    def loadResource(self, type: int, name: QUrl | str) -> object:
         if len(self.refused) < 100:
-            self.refused.append(name.toString())
+            self.refused.append(name.toString() if isinstance(name, QUrl) else name)
         if type == QTextDocument.ResourceType.ImageResource.value:
             return _blank_pixel()
         if type == QTextDocument.ResourceType.StyleSheetResource.value:

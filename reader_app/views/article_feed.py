@@ -29,12 +29,17 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from index.models import EntityType, Mention
 from reader_app.views.article_blocks import SpanList
 from reader_app.views.article_html import Paragraph, Span, body_html, cut_point, split_paragraphs
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +67,7 @@ class SpanIndex:
     reordered: bool = False  # the spans given were not in text order
 
 
-def _in_order(spans: Sequence, start: Callable[[object], int]) -> bool:
+def _in_order(spans: Sequence[Any], start: Callable[[Any], int]) -> bool:
     """Whether ``spans`` are sorted by start, checked a batch at a time."""
     previous = -1
     for i in range(0, len(spans), _BATCH):
@@ -196,7 +201,8 @@ class SliceFeeder:
                     self._more.clear()
         except Exception as exc:  # one sentence in the pane; what is shown stays usable
             log.exception("preparing the rest of an article failed")
-            self.signals.failed.emit(f"Could not show the rest of this article ({exc}).")
+            self.signals.failed.emit(
+                _tr("Could not show the rest of this article ({0}).").format(exc))
 
     def _build(self, pos: int, mentions: Sequence[Mention], matches: Sequence[Span]) -> int:
         end = cut_point(self.text, pos + self.slice_chars)

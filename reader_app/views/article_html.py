@@ -22,9 +22,17 @@ import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from index.models import Article, Mention
-from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES, MATCH_BACKGROUND
+from reader_app.i18n import entity_type_name, format_date
+from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 Span = tuple[int, int]
 
@@ -106,7 +114,7 @@ def _segment_html(text: str, mention: Mention | None, matched: bool) -> str:
         styles.append(f"background-color:{ENTITY_COLOURS[mention.label][0]}")
     title = ""
     if mention is not None:
-        tip = f"{ENTITY_NAMES[mention.label]}: {mention.canonical or mention.text}"
+        tip = f"{entity_type_name(mention.label)}: {mention.canonical or mention.text}"
         title = f' title="{html.escape(tip)}"'
     return f'<span style="{"; ".join(styles)}"{title}>{esc}</span>'
 
@@ -141,7 +149,8 @@ _Q_START = operator.itemgetter(0)
 _Q_END = operator.itemgetter(1)
 
 
-def _near(spans: Sequence, first: int, last: int, start: Callable, end: Callable) -> range:
+def _near(spans: Sequence[Any], first: int, last: int, start: Callable[[Any], int],
+          end: Callable[[Any], int]) -> range:
     """Indexes of the spans (sorted by start) that may overlap ``[first, last)``: those
     starting inside it, and the few just before it that run into it (a mention cut by a
     part boundary)."""
@@ -183,17 +192,14 @@ def body_html(
     return "".join(out)
 
 
-def display_date(value: str | None) -> str:
-    """"2025-10-02T09:30:00+02:00" -> "2025-10-02 09:30": readable, still sortable."""
-    if not value:
-        return ""
-    day, _, rest = value.partition("T")
-    clock = rest[:5]
-    return f"{day} {clock}" if len(clock) == 5 and clock != "00:00" else day
+def display_date(value: str | None, locale: QLocale | None = None) -> str:
+    """"2025-10-02T09:30:00+02:00" -> "2 octobre 2025 à 09:30" in French, "October 2,
+    2025 at 9:30 AM" in American English: the reader's language, the time when known."""
+    return format_date(value, locale, with_time=True)
 
 
 def header_html(article: Article) -> str:
-    title = html.escape(article.title or "(untitled)", quote=False)
+    title = html.escape(article.title or _tr("(untitled)"), quote=False)
     meta = [p for p in (display_date(article.date), article.source) if p]
     if article.lang:
         meta.append(article.lang.upper())

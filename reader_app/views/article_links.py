@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QCoreApplication, QUrl
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 Opener = Callable[[QUrl], object]
 
@@ -20,7 +24,7 @@ _SHOWN_CHARS = 60
 
 def shown_url(url: QUrl) -> str:
     """The address as a person would recognise it, cut to a status-bar length."""
-    text = url.toDisplayString() or "(empty link)"
+    text = url.toDisplayString() or _tr("(empty link)")
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
@@ -29,11 +33,11 @@ def refusal(url: QUrl) -> str | None:
     scheme = url.scheme().lower()
     if not url.isValid() or scheme not in ALLOWED_SCHEMES:
         return (
-            f"Link not opened: {shown_url(url)} — only web (http, https) and e-mail "
-            "links open from an article."
+            _tr("Link not opened: {0} — only web (http, https) and e-mail "
+                "links open from an article.").format(shown_url(url))
         )
     if scheme in ("http", "https") and not url.host():
-        return f"Link not opened: {shown_url(url)} has no web address to go to."
+        return _tr("Link not opened: {0} has no web address to go to.").format(shown_url(url))
     if scheme == "mailto" and not url.path().strip():
-        return "Link not opened: the e-mail link has no address."
+        return _tr("Link not opened: the e-mail link has no address.")
     return None

@@ -64,8 +64,8 @@ class ArticlePane(QWidget):
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.match_label = QLabel("", self)
         self.match_label.setObjectName("matchLabel")
-        self.prev_button = self._tool("▲", "Previous match (Shift+F3)", False)
-        self.next_button = self._tool("▼", "Next match (F3)", True)
+        self.prev_button = self._tool("▲", self.tr("Previous match (Shift+F3)"), False)
+        self.next_button = self._tool("▼", self.tr("Next match (F3)"), True)
         self.related_model = ResultsModel(self)
         self.related_list = QListView(self)
         self.related_list.setObjectName("relatedList")
@@ -192,12 +192,13 @@ class ArticlePane(QWidget):
         if total == 0:
             self.match_label.setText("")
         elif current == 0:
-            noun = "match" if total == 1 else "matches"
-            self.match_label.setText(f"{count(total)} {noun} — F3 to step")
+            self.match_label.setText(self.tr("%Ln match(es) — F3 to step", "", total))
         elif self.view.current_match_shown():
-            self.match_label.setText(f"match {count(current)} of {count(total)}")
+            self.match_label.setText(self.tr("match {0} of {1}").format(count(current),
+                                                                       count(total)))
         else:
-            self.match_label.setText(f"match {count(current)} of {count(total)} (not shown yet)")
+            self.match_label.setText(self.tr("match {0} of {1} (not shown yet)").format(
+                count(current), count(total)))
         self.prev_button.setEnabled(total > 0)
         self.next_button.setEnabled(total > 0)
 
@@ -221,7 +222,8 @@ class ArticlePane(QWidget):
         else:
             self.related_model.set_results(results)
         n = self.related_model.rowCount()
-        self.related_toggle.setText(f"Related articles ({n})" if n else "Related articles")
+        self.related_toggle.setText(self.tr("Related articles ({0})").format(n) if n
+                                    else self.tr("Related articles"))
         self.related_toggle.setEnabled(n > 0)
         self.related_list.setVisible(self.related_toggle.isChecked() and n > 0)
         if n:

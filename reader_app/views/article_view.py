@@ -25,7 +25,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QLocale,
+    QPoint,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -59,10 +69,19 @@ from reader_app.views.article_html import (
 from reader_app.views.article_links import Opener, refusal
 from reader_app.views.article_marks import HighlightMarks, highlight_format
 
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
 PLACEHOLDER = (
     "<html><body><p style='color:#80868b; font-size:13pt; margin-top:40px' align='center'>"
-    "Select an article in the list to read it here.</p></body></html>"
+    "{0}</p></body></html>"
 )
+PLACEHOLDER_TEXT = QT_TRANSLATE_NOOP("", "Select an article in the list to read it here.")
+
+
+def placeholder_html() -> str:
+    return PLACEHOLDER.format(_tr(PLACEHOLDER_TEXT))
 FIRST_CHARS = 24_000  # drawn in the call itself: the first screens, in ~10 ms
 HEAD_CHARS = 200_000  # then appended without being asked; the rest on "Show all"
 RETIRE_CHARS = 1_000_000  # a bigger document is swapped out and freed in pieces
@@ -127,7 +146,7 @@ class ArticleView(QTextBrowser):
         self._marks = HighlightMarks(self.document, self.doc_position)
         self._focus_sels: list[QTextEdit.ExtraSelection] = []
         self.menu_hook: MenuHook | None = None  # adds "Highlight"... to the context menu
-        self.setHtml(PLACEHOLDER)
+        self.setHtml(placeholder_html())
 
     # --- content -------------------------------------------------------------
     def show_article(self, article: Article | None, matches: Sequence[Span] = ()) -> None:
@@ -162,7 +181,7 @@ class ArticleView(QTextBrowser):
             self._new_document()
         if article is None:
             self.matches, self._spans, self.text_bytes = [], None, 0
-            self.setHtml(PLACEHOLDER)
+            self.setHtml(placeholder_html())
             self._map.reset("")
         elif len(article.text) <= 2 * self.first_chars:
             self._spans = index_spans(article.mentions, matches)
@@ -341,7 +360,8 @@ class ArticleView(QTextBrowser):
         """Never load another page into the pane, whoever asks."""
         del type
         shown = name.toString() if isinstance(name, QUrl) else str(name)
-        self.linkRefused.emit(f"The article pane does not open other pages ({shown}).")
+        self.linkRefused.emit(
+            _tr("The article pane does not open other pages ({0}).").format(shown))
 
     # --- matches (F3) ----------------------------------------------------------
     def match_count(self) -> int:
@@ -364,7 +384,7 @@ class ArticleView(QTextBrowser):
         current, total = self._match_index + 1, len(self.matches)
         span = self.matches[self._match_index]
         self._apply_selections(span)
-        self._say_if_hidden(span, f"Match {count(current)} of {count(total)}")
+        self._say_if_hidden(span, _tr("Match {0} of {1}").format(count(current), count(total)))
         self.matchChanged.emit(current, total)
         return current
 
@@ -378,8 +398,8 @@ class ArticleView(QTextBrowser):
         else:
             spans = self._entity_spans(label, name)
             if spans is None:
-                self.targetHidden.emit("Still indexing the mentions of this long article; "
-                                       "click the name again in a moment.")
+                self.targetHidden.emit(_tr("Still indexing the mentions of this long article; "
+                                           "click the name again in a moment."))
                 return 0, 0
             self._focus, self._focus_spans = (label, name), spans
             self._focus_index = 0 if spans else -1
@@ -388,7 +408,8 @@ class ArticleView(QTextBrowser):
         span = self._focus_spans[self._focus_index]
         self._apply_selections(span)
         current, total = self._focus_index + 1, len(self._focus_spans)
-        self._say_if_hidden(span, f"Mention {count(current)} of {count(total)} of {name}")
+        self._say_if_hidden(span, _tr("Mention {0} of {1} of {2}").format(
+            count(current), count(total), name))
         self.entityFocused.emit(name, current, total)
         return current, total
 
@@ -408,7 +429,7 @@ class ArticleView(QTextBrowser):
             self.targetHidden.emit("")
         else:
             self._hidden_target = span
-            self.targetHidden.emit(f"{what} is in the part not shown yet.")
+            self.targetHidden.emit(_tr("{0} is in the part not shown yet.").format(what))
 
     def _hidden_target_arrived(self) -> None:
         """The current match or mention has just been appended: draw it where it is
@@ -550,7 +571,7 @@ class ArticleView(QTextBrowser):
 
 def count(n: int) -> str:
     """12 345: grouped as the search bar's result count is."""
-    return f"{n:,}".replace(",", " ")
+    return QLocale().toString(n)
 
 
 def _body_format(joined: bool) -> QTextBlockFormat:

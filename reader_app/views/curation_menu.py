@@ -7,7 +7,7 @@ import threading
 import unicodedata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,8 +24,13 @@ from PySide6.QtWidgets import (
 
 from index.models import ENTITY_TYPES, EntityInfo
 from reader_app.entity_curation import EntityCurator, EntityRef
-from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
+from reader_app.i18n import entity_type_name
+from reader_app.style import ENTITY_COLOURS
 from reader_app.workers import ProgressFn, TaskRunner
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -51,24 +56,26 @@ def add_curation_actions(
 ) -> None:
     """Rename…, Change type ▸, Merge into…, Hide / Show again."""
     parent = menu.parentWidget()
-    menu.addAction("Rename…", lambda: _ask_rename(parent, ref, name, curator))
-    types = menu.addMenu("Change type")
+    menu.addAction(_tr("Rename…"), lambda: _ask_rename(parent, ref, name, curator))
+    types = menu.addMenu(_tr("Change type"))
     for kind in ENTITY_TYPES:
-        action = types.addAction(ENTITY_NAMES[kind], lambda k=kind: curator.retype(ref, k))
+        action = types.addAction(entity_type_name(kind), lambda k=kind: curator.retype(ref, k))
         action.setCheckable(True)
         action.setChecked(kind == label)
         action.setEnabled(kind != label)
-    menu.addAction("Merge into…", lambda: pick_merge_target.pick(ref, label, name))
+    menu.addAction(_tr("Merge into…"), lambda: pick_merge_target.pick(ref, label, name))
     if hidden:
-        menu.addAction("Show again", lambda: curator.hide(ref, False))
+        menu.addAction(_tr("Show again"), lambda: curator.hide(ref, False))
     else:
-        hide = menu.addAction("Hide (wrong entity)", lambda: curator.hide(ref, True))
-        hide.setToolTip("Not a real entity: remove it from the sidebar, highlights and filters")
+        hide = menu.addAction(_tr("Hide (wrong entity)"), lambda: curator.hide(ref, True))
+        hide.setToolTip(_tr("Not a real entity: remove it from the sidebar, highlights and "
+                            "filters"))
 
 
 def _ask_rename(parent: QWidget | None, ref: EntityRef, name: str, curator: EntityCurator) -> None:
     text, ok = QInputDialog.getText(
-        parent, "Rename entity", f"New name for “{name}”:", QLineEdit.EchoMode.Normal, name
+        parent, _tr("Rename entity"), _tr("New name for “{0}”:").format(name),
+        QLineEdit.EchoMode.Normal, name
     )
     if ok and text.strip() and text.strip() != name:
         curator.rename(ref, text.strip())
@@ -81,7 +88,7 @@ class MergeDialog(QDialog):
 
     def __init__(self, source_label: str, source_name: str, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Merge entity")
+        self.setWindowTitle(_tr("Merge entity"))
         self.source = (source_label, source_name)
         self.items = QStandardItemModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -89,7 +96,7 @@ class MergeDialog(QDialog):
         self.proxy.setFilterRole(FoldedNameRole)  # the name only, not "— Organisation"
         self.filter = QLineEdit(self)
         self.filter.setObjectName("mergeFilter")
-        self.filter.setPlaceholderText("Type part of a name…")
+        self.filter.setPlaceholderText(_tr("Type part of a name…"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListView(self)
@@ -106,7 +113,7 @@ class MergeDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        prompt = f"Merge “{source_name}” into (the one you pick keeps its name):"
+        prompt = _tr("Merge “{0}” into (the one you pick keeps its name):").format(source_name)
         layout.addWidget(QLabel(prompt, self))
         layout.addWidget(self.filter)
         layout.addWidget(self.list, 1)
@@ -118,10 +125,8 @@ class MergeDialog(QDialog):
         for info in entities:
             if (info.label, info.name) == self.source:
                 continue
-            plural = "s" if info.article_count != 1 else ""
-            item = QStandardItem(
-                f"{info.name} — {ENTITY_NAMES[info.label]}, {info.article_count} article{plural}"
-            )
+            item = QStandardItem(_tr("{0} — {1}, %n article(s)", "", info.article_count).format(
+                info.name, entity_type_name(info.label)))
             item.setData(info.id, EntityIdRole)
             item.setData(fold(info.name), FoldedNameRole)
             item.setToolTip(info.name)

@@ -32,8 +32,8 @@ from index.store import fold_text
 from reader_app.views.tag_dialogs import NameDialog
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DossierDialogs", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class _KeepFirst(QSortFilterProxyModel):
@@ -71,8 +71,7 @@ class DossierChooser(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("Add"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        heading = QCoreApplication.translate(
-            "DossierDialogs", "Add %n article(s) to:", "", count) if count else _tr("Add to:")
+        heading = _tr("Add %n article(s) to:", "", count) if count else _tr("Add to:")
         layout = QVBoxLayout(self)
         for widget in (QLabel(heading, self), self.filter, self.list, self.new_name,
                        self.note, self.buttons):
@@ -162,8 +161,7 @@ def ask_dossier_rename(parent: QWidget | None, old: str, names: Sequence[str]) -
 
 
 def confirm_dossier_delete(parent: QWidget | None, name: str, count: int) -> bool:
-    text = QCoreApplication.translate(
-        "DossierDialogs", "Delete the dossier “{0}”? Its %n article(s) stay in the library; "
+    text = _tr("Delete the dossier “{0}”? Its %n article(s) stay in the library; "
         "their order in the dossier is lost.", "", count).format(name)
     answer = QMessageBox.question(parent, _tr("Delete dossier"), text)
     return answer == QMessageBox.StandardButton.Yes

@@ -26,8 +26,8 @@ from index.models import Article
 from reader_app.views.tag_dialogs import TagInput
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("EditDialogs", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class TagsDialog(QDialog):
@@ -40,8 +40,7 @@ class TagsDialog(QDialog):
         self.input = TagInput(self, names)
         self.input.setObjectName("tagInput")
         self.input.setAccessibleName(_tr("Tags to add"))
-        label = QLabel(QCoreApplication.translate(
-            "EditDialogs", "Add tags to %n article(s):", "", count), self)
+        label = QLabel(_tr("Add tags to %n article(s):", "", count), self)
         label.setBuddy(self.input)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -72,10 +71,10 @@ class EditMetadataDialog(QDialog):
 
     submitted = Signal(dict)  # field -> new value ("" clears it)
 
-    FIELDS = (("title", QT_TRANSLATE_NOOP("EditDialogs", "Title")),
-              ("date", QT_TRANSLATE_NOOP("EditDialogs", "Date")),
-              ("source", QT_TRANSLATE_NOOP("EditDialogs", "Source")),
-              ("lang", QT_TRANSLATE_NOOP("EditDialogs", "Language")))
+    FIELDS = (("title", QT_TRANSLATE_NOOP("", "Title")),
+              ("date", QT_TRANSLATE_NOOP("", "Date")),
+              ("source", QT_TRANSLATE_NOOP("", "Source")),
+              ("lang", QT_TRANSLATE_NOOP("", "Language")))
 
     def __init__(self, article: Article, parent: QWidget | None = None) -> None:
         super().__init__(parent)

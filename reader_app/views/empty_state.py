@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader_app.style import icon_path
 
 EMPTY_LIBRARY = (
-    "<p style='font-size:14pt; font-weight:600'>Your library is empty</p>"
-    "<p>Drop news files or folders here, or use <b>File &gt; Import…</b></p>"
-    "<p style='color:#5f6368'>Formats: plain text, HTML pages, RSS/Atom feeds, e-mails "
-    "(.eml, .mbox), news XML and ZIP archives of them.</p>"
+    "<p style='font-size:14pt; font-weight:600'>{0}</p><p>{1}</p><p style='color:#5f6368'>{2}</p>"
 )
+EMPTY_TEXTS = (
+    QT_TRANSLATE_NOOP("", "Your library is empty"),
+    QT_TRANSLATE_NOOP("", "Drop news files or folders here, or use <b>File &gt; Import files…</b>"),
+    QT_TRANSLATE_NOOP("", "Formats: plain text, HTML pages, RSS/Atom feeds, e-mails (.eml, "
+                          ".mbox), news XML and ZIP archives of them."),
+)
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class EmptyState(QWidget):
@@ -28,15 +35,15 @@ class EmptyState(QWidget):
         icon = QLabel(self)
         icon.setPixmap(QIcon(icon_path("drop")).pixmap(QSize(64, 64)))
         icon.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.message = QLabel(EMPTY_LIBRARY, self)
+        self.message = QLabel(EMPTY_LIBRARY.format(*(_tr(t) for t in EMPTY_TEXTS)), self)
         self.message.setObjectName("emptyMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.samples_button = QPushButton("Load sample articles", self)
+        self.samples_button = QPushButton(_tr("Load sample articles"), self)
         self.samples_button.setObjectName("loadSamples")
         self.samples_button.setDefault(True)
         self.samples_button.clicked.connect(self.loadSamplesRequested)
-        self.import_button = QPushButton("Import files…", self)
+        self.import_button = QPushButton(_tr("Import files…"), self)
         self.import_button.setObjectName("secondary")
         self.import_button.clicked.connect(self.importRequested)
         layout = QVBoxLayout(self)
@@ -66,10 +73,13 @@ class NoResults(QLabel):
     def show_query(self, query: str, filtered: bool) -> None:
         from html import escape
 
-        hint = "Try fewer words, or remove a filter." if filtered else "Try fewer or other words."
+        hint = _tr("Try fewer words, or remove a filter.") if filtered else \
+            _tr("Try fewer or other words.")
+        headline = _tr("No article matches <b>{0}</b>").format(escape(query))
+        see = _tr("See Help &gt; Search syntax.")
         self.setText(
-            f"<p style='font-size:13pt'>No article matches <b>{escape(query)}</b></p>"
-            f"<p style='color:#5f6368'>{hint} See Help &gt; Search syntax.</p>"
+            f"<p style='font-size:13pt'>{headline}</p>"
+            f"<p style='color:#5f6368'>{hint} {see}</p>"
         )
 
 
@@ -80,7 +90,7 @@ class DropOverlay(QLabel):
         super().__init__(parent)
         self.setObjectName("dropOverlay")
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setText("Drop to import into your library")
+        self.setText(_tr("Drop to import into your library"))
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
 

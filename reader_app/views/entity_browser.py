@@ -6,10 +6,11 @@ the readers' pool; answers carry a sequence number and stale ones are dropped.
 
 from __future__ import annotations
 
+import html
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,11 +32,16 @@ from PySide6.QtWidgets import (
 
 from index.models import ENTITY_TYPES, Article, EntityInfo
 from reader_app.entity_curation import EntityCurator
+from reader_app.i18n import entity_type_name, format_date
 from reader_app.models.entity_browser_model import EntityTableModel
-from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES
+from reader_app.style import ENTITY_COLOURS
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.month_chart import MonthChart
 from reader_app.workers import ProgressFn, TaskRunner
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -62,7 +68,7 @@ class EntityBrowser(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("entityBrowser")
-        self.setWindowTitle("Entities — Veille")
+        self.setWindowTitle(_tr("Entities — Veille"))
         self.setModal(False)
         self._library, self._readers = library, readers
         self._curator, self._merge = curator, merge_picker
@@ -78,12 +84,12 @@ class EntityBrowser(QDialog):
         self._build_details()
         self._build_layout()
         for widget, name in (
-            (self.search, "Filter entities by name"),
-            (self.type_filter, "Entity type"),
-            (self.sort, "Sort entities"),
-            (self.table, "Entities of the library"),
-            (self.chart, "Articles per month"),
-            (self.article_list, "Articles mentioning the entity"),
+            (self.search, _tr("Filter entities by name")),
+            (self.type_filter, _tr("Entity type")),
+            (self.sort, _tr("Sort entities")),
+            (self.table, _tr("Entities of the library")),
+            (self.chart, _tr("Articles per month")),
+            (self.article_list, _tr("Articles mentioning the entity")),
         ):
             widget.setAccessibleName(name)
         self.resize(1000, 620)
@@ -92,20 +98,20 @@ class EntityBrowser(QDialog):
     def _build_filters(self) -> None:
         self.search = QLineEdit(self)
         self.search.setObjectName("entitySearch")
-        self.search.setPlaceholderText("Filter entities by name…")
+        self.search.setPlaceholderText(_tr("Filter entities by name…"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._timer.start())
         self.type_filter = QComboBox(self)
-        self.type_filter.addItem("All types", None)
+        self.type_filter.addItem(_tr("All types"), None)
         for kind in ENTITY_TYPES:
-            self.type_filter.addItem(ENTITY_NAMES[kind], kind)
+            self.type_filter.addItem(entity_type_name(kind), kind)
         self.type_filter.currentIndexChanged.connect(lambda _i: self._apply_type_filter())
         self.sort = QComboBox(self)
-        self.sort.addItem("Most articles first", "frequency")
-        self.sort.addItem("By name", "name")
+        self.sort.addItem(_tr("Most articles first"), "frequency")
+        self.sort.addItem(_tr("By name"), "name")
         self.sort.currentIndexChanged.connect(lambda _i: self.reload())
-        self.show_hidden = QCheckBox("Show hidden", self)
-        self.show_hidden.setToolTip("List hidden entities too, to show them again")
+        self.show_hidden = QCheckBox(_tr("Show hidden"), self)
+        self.show_hidden.setToolTip(_tr("List hidden entities too, to show them again"))
         self.show_hidden.toggled.connect(lambda _c: self.reload())
         self.count = QLabel(self)
 
@@ -132,7 +138,7 @@ class EntityBrowser(QDialog):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def _build_details(self) -> None:
-        self.title = QLabel("Select an entity to see its articles over time.", self)
+        self.title = QLabel(_tr("Select an entity to see its articles over time."), self)
         self.title.setObjectName("paneTitle")
         self.title.setWordWrap(True)
         self.chart = MonthChart(self)
@@ -144,10 +150,10 @@ class EntityBrowser(QDialog):
         self.article_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.article_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.article_list.setUniformItemSizes(True)
-        self.article_list.setToolTip("Double-click to read an article in the main window")
+        self.article_list.setToolTip(_tr("Double-click to read an article in the main window"))
         self.article_list.doubleClicked.connect(self._article_activated)
         self.article_list.activated.connect(self._article_activated)
-        self.filter_button = QPushButton("Filter search by this entity", self)
+        self.filter_button = QPushButton(_tr("Filter search by this entity"), self)
         self.filter_button.setEnabled(False)
         self.filter_button.clicked.connect(self._filter_clicked)
 
@@ -201,7 +207,7 @@ class EntityBrowser(QDialog):
         rows = [e for e in self._all if kind is None or e.label == kind]
         keep = self.current.id if self.current else None
         self.model.set_entities(rows)
-        self.count.setText(f"{len(rows)} entit{'y' if len(rows) == 1 else 'ies'}")
+        self.count.setText(_tr("%n entity(ies)", "", len(rows)))
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -221,8 +227,9 @@ class EntityBrowser(QDialog):
         self.current = info
         self.filter_button.setEnabled(not info.hidden)
         self.title.setText(
-            f"<b>{info.name}</b> — {ENTITY_NAMES[info.label]}: {info.article_count} "
-            f"article{'s' if info.article_count != 1 else ''}, {info.mention_count} mentions"
+            _tr("<b>{0}</b> — {1}: %n article(s)", "", info.article_count).format(
+                html.escape(info.name), entity_type_name(info.label))
+            + ", " + _tr("%n mention(s)", "", info.mention_count)
         )
         self._articles_seq += 1
         seq, lib, entity_id = self._articles_seq, self._library, info.id
@@ -239,7 +246,8 @@ class EntityBrowser(QDialog):
         self.chart.set_dates([a.date for a in articles], ENTITY_COLOURS[self.current.label][1])
         self.articles.clear()
         for article in articles:
-            item = QStandardItem(f"{(article.date or 'undated')[:10]}  {article.title}")
+            when = format_date(article.date, short=True) or _tr("undated")
+            item = QStandardItem(f"{when}  {article.title}")
             item.setToolTip(f"{article.title}\n{article.source or ''}")
             item.setData(article.id, ArticleIdRole)
             self.articles.appendRow(item)
@@ -248,7 +256,7 @@ class EntityBrowser(QDialog):
     def _clear_details(self) -> None:
         self.current = None
         self.filter_button.setEnabled(False)
-        self.title.setText("Select an entity to see its articles over time.")
+        self.title.setText(_tr("Select an entity to see its articles over time."))
         self.chart.set_dates([])
         self.articles.clear()
 
@@ -271,7 +279,8 @@ class EntityBrowser(QDialog):
             menu, info.id, info.label, info.name, self._curator, self._merge, info.hidden
         )
         menu.addSeparator()
-        menu.addAction("Filter search by this entity", lambda: self.filterRequested.emit(info.name))
+        menu.addAction(_tr("Filter search by this entity"),
+                       lambda: self.filterRequested.emit(info.name))
         menu.exec(self.table.viewport().mapToGlobal(pos))
 
     def closeEvent(self, event: QCloseEvent) -> None:

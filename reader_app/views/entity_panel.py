@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -22,8 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.i18n import entity_type_name
 from reader_app.models.entity_model import EntityModel, EntityRow
-from reader_app.style import ENTITY_COLOURS, ENTITY_NAMES, MATCH_BACKGROUND
+from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
 
 ARTICLE_MODE, RESULTS_MODE = 0, 1
 
@@ -32,12 +38,12 @@ def legend_html() -> str:
     """Colour key shared by the article pane's header and the sidebar."""
     items = [
         f'<span style="background-color:{ENTITY_COLOURS[t][0]}; color:{ENTITY_COLOURS[t][1]}">'
-        f"&nbsp;{ENTITY_NAMES[t]}&nbsp;</span>"
+        f"&nbsp;{entity_type_name(t)}&nbsp;</span>"
         for t in ENTITY_COLOURS
     ]
+    match = _tr("Match", "a search match, in the colour key")
     items.append(
-        f'<span style="background-color:{MATCH_BACKGROUND}">&nbsp;<b>Match</b>&nbsp;</span>'
-    )
+        f'<span style="background-color:{MATCH_BACKGROUND}">&nbsp;<b>{match}</b>&nbsp;</span>')
     return "&nbsp; ".join(items)
 
 
@@ -78,18 +84,18 @@ class EntityPanel(QWidget):
         self.hint.setObjectName("entityHint")
         self.hint.setWordWrap(True)
         self._build_layout()
-        self.set_hint("Open an article to see the people, organisations and places in it.")
+        self.set_hint(_tr("Open an article to see the people, organisations and places in it."))
 
     def _build_layout(self) -> None:
-        title = QLabel("Entities", self)
+        title = QLabel(_tr("Entities"), self)
         title.setObjectName("paneTitle")
         self._buttons = QButtonGroup(self)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         for mode, text, tip in (
-            (ARTICLE_MODE, "This article", "Entities of the open article, by mentions"),
-            (RESULTS_MODE, "All results", "Entities of the current results, by articles"),
+            (ARTICLE_MODE, _tr("This article"), _tr("Entities of the open article, by mentions")),
+            (RESULTS_MODE, _tr("All results"), _tr("Entities of the current results, by articles")),
         ):
             button = QToolButton(self)
             button.setObjectName("segment")
@@ -143,16 +149,17 @@ class EntityPanel(QWidget):
         if self.mode == RESULTS_MODE:
             empty = self.results_model.entity_count() == 0
             self.set_hint(
-                "No entities in these results yet."
+                _tr("No entities in these results yet.")
                 if empty
-                else "Click an entity to show only the articles that mention it."
+                else _tr("Click an entity to show only the articles that mention it.")
             )
         elif getattr(self, "_pending", False):
-            self.set_hint("Finding entities in this article…")
+            self.set_hint(_tr("Finding entities in this article…"))
         elif self.article_model.entity_count() == 0:
-            self.set_hint("No entities found in this article.")
+            self.set_hint(_tr("No entities found in this article."))
         else:
-            self.set_hint("Click an entity to highlight it; click again for the next mention.")
+            self.set_hint(_tr("Click an entity to highlight it; click again for the next "
+                              "mention."))
 
     # --- interaction -----------------------------------------------------------
     def _clicked(self, index: QModelIndex) -> None:
@@ -180,11 +187,12 @@ class EntityPanel(QWidget):
             return None
         menu = QMenu(self)
         menu.addAction(
-            f"Filter results by “{row.name}”", lambda: self.filterRequested.emit(row.name)
+            _tr("Filter results by “{0}”").format(row.name),
+            lambda: self.filterRequested.emit(row.name),
         )
         if self.mode == ARTICLE_MODE:
             menu.addAction(
-                "Highlight mentions", lambda: self.entityActivated.emit(row.label, row.name)
+                _tr("Highlight mentions"), lambda: self.entityActivated.emit(row.label, row.name)
             )
         if self.menu_hook is not None:
             self.menu_hook(menu, row)

@@ -32,19 +32,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_C = "ExportDialog"
 FORMATS = (
-    ("csv", QT_TRANSLATE_NOOP(_C, "CSV, for spreadsheets")),
-    ("md", QT_TRANSLATE_NOOP(_C, "Markdown brief")),
-    ("jsonl", QT_TRANSLATE_NOOP(_C, "JSON Lines (re-importable)")),
-    ("pdf", QT_TRANSLATE_NOOP(_C, "PDF brief")),
+    ("csv", QT_TRANSLATE_NOOP("", "CSV, for spreadsheets")),
+    ("md", QT_TRANSLATE_NOOP("", "Markdown brief")),
+    ("jsonl", QT_TRANSLATE_NOOP("", "JSON Lines (re-importable)")),
+    ("pdf", QT_TRANSLATE_NOOP("", "PDF brief")),
 )
 SCOPES = ("results", "selection", "tag", "dossier")
 _UNSAFE = re.compile(r"[^\w.-]+")
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate(_C, text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,8 +119,8 @@ class ExportDialog(QDialog):
         self.scopes = QButtonGroup(self)
         self.scope_buttons: dict[str, QRadioButton] = {}
         texts = {
-            "results": _tr("These results (%n article(s))", results),
-            "selection": _tr("The selected articles (%n)", selected),
+            "results": _tr("These results (%n article(s))", "", results),
+            "selection": _tr("The selected articles (%n)", "", selected),
             "tag": _tr("Articles tagged"), "dossier": _tr("The dossier"),
         }
         self.tag_combo = self._combo(tags, _tr("Tag to export"))
@@ -254,7 +253,7 @@ class ExportDialog(QDialog):
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(0)
         self.progress.show()
-        self.message.setText(_tr("Exporting %n article(s)…", total))
+        self.message.setText(_tr("Exporting %n article(s)…", "", total))
 
     def set_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(1, total))

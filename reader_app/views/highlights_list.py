@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, SignalInstance
+from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -32,8 +32,8 @@ QUOTE_CHARS = 160
 HighlightRole = Qt.ItemDataRole.UserRole + 40
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HighlightsList", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def short_quote(quote: str, limit: int = QUOTE_CHARS) -> str:
@@ -76,7 +76,7 @@ class HighlightsList(QWidget):
         self.title = QLabel(_tr("Highlights"), self)
         self.title.setObjectName("paneTitle")
         self.title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.title.setMinimumWidth(self.title.fontMetrics().horizontalAdvance("Highlights"))
+        self.title.setMinimumWidth(self.title.fontMetrics().horizontalAdvance(_tr("Highlights")))
         self.list = _List(self)
         self.list.setObjectName("highlightsList")
         self.list.setWordWrap(True)
@@ -143,7 +143,7 @@ class HighlightsList(QWidget):
             if h.id == keep:
                 self.list.setCurrentItem(item)
         n = self.list.count()
-        self.title.setText(_tr("Highlights (%1)").replace("%1", str(n)) if n
+        self.title.setText(_tr("Highlights (%1)").replace("%1", QLocale().toString(n)) if n
                            else _tr("Highlights"))
         self.stack.setCurrentWidget(self.list if n else self.empty)
         self._update_buttons()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -15,13 +15,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from index.models import ImportReport
+from index.models import FileReport, ImportReport
+from reader_app.core_messages import translate_core
 
 STATUS_TEXT = {
-    "imported": "Imported",
-    "duplicate": "Already in library",
-    "skipped": "Skipped",
-    "failed": "Failed",
+    "imported": QT_TRANSLATE_NOOP("", "Imported"),
+    "duplicate": QT_TRANSLATE_NOOP("", "Already in library"),
+    "skipped": QT_TRANSLATE_NOOP("", "Skipped"),
+    "failed": QT_TRANSLATE_NOOP("", "Failed"),
 }
 STATUS_COLOUR = {
     "imported": "#2e7d32",
@@ -33,20 +34,32 @@ STATUS_COLOUR = {
 STATUS_ORDER = {"failed": 0, "skipped": 1, "duplicate": 2, "imported": 3}
 
 
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
+
+
 def summary_text(report: ImportReport) -> str:
     """One status-bar sentence, e.g. "Import: 3 imported, 1 failed"."""
-    parts = [
-        f"{report.count(s)} {word}"
-        for s, word in (
-            ("imported", "imported"),
-            ("duplicate", "already in library"),
-            ("skipped", "skipped"),
-            ("failed", "failed"),
-        )
-        if report.count(s)
-    ]
-    text = "Import: " + (", ".join(parts) if parts else "nothing to import")
-    return text + (" (cancelled)" if report.cancelled else "")
+    counts = {s: report.count(s) for s in ("imported", "duplicate", "skipped", "failed")}
+    words = {
+        "imported": _tr("%Ln imported", "files", counts["imported"]),
+        "duplicate": _tr("%Ln already in library", "files", counts["duplicate"]),
+        "skipped": _tr("%Ln skipped", "files", counts["skipped"]),
+        "failed": _tr("%Ln failed", "files", counts["failed"]),
+    }
+    parts = [words[s] for s, n in counts.items() if n]
+    text = _tr("Import: {0}").format(", ".join(parts) if parts else _tr("nothing to import"))
+    return _tr("{0} (cancelled)").format(text) if report.cancelled else text
+
+
+def reason_text(f: FileReport) -> str:
+    """What happened to a file and why, in the interface language."""
+    reason = translate_core(f.reason)
+    if f.status == "imported":
+        reason = reason or _tr("%Ln article(s)", "", len(f.article_ids))
+    if f.warnings:
+        reason = "; ".join([p for p in (reason, *map(translate_core, f.warnings)) if p])
+    return reason
 
 
 class ImportSummaryDialog(QDialog):
@@ -55,7 +68,7 @@ class ImportSummaryDialog(QDialog):
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("importSummary")
-        self.setWindowTitle("Import summary")
+        self.setWindowTitle(_tr("Import summary"))
         self.setModal(False)
         self.resize(720, 420)
         self.headline = QLabel(summary_text(report), self)
@@ -63,7 +76,8 @@ class ImportSummaryDialog(QDialog):
         self.files = QTreeWidget(self)
         self.files.setObjectName("importFiles")
         self.files.setRootIsDecorated(False)
-        self.files.setHeaderLabels(["File", "Result", "Reason"])
+        self.files.setHeaderLabels([_tr("File"), _tr("Result"), _tr("Reason")])
+        self.files.setAccessibleName(_tr("What happened to each file"))
         self.files.setUniformRowHeights(True)
         self.files.setWordWrap(False)
         self._fill(report)
@@ -81,14 +95,9 @@ class ImportSummaryDialog(QDialog):
 
     def _fill(self, report: ImportReport) -> None:
         for f in sorted(report.files, key=lambda f: (STATUS_ORDER.get(f.status, 9), f.path)):
-            reason = f.reason
-            if f.status == "imported":
-                n = len(f.article_ids)
-                reason = reason or (f"{n} article" + ("s" if n != 1 else ""))
-            if f.warnings:
-                reason = "; ".join([p for p in (reason, *f.warnings) if p])
+            reason = reason_text(f)
             name = f.path.rsplit("/", 1)[-1] or f.path
-            item = QTreeWidgetItem([name, STATUS_TEXT.get(f.status, f.status), reason])
+            item = QTreeWidgetItem([name, _tr(STATUS_TEXT.get(f.status, f.status)), reason])
             item.setToolTip(0, f.path)
             item.setToolTip(2, reason)
             item.setForeground(1, QColor(STATUS_COLOUR.get(f.status, "#202124")))

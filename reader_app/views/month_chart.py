@@ -8,9 +8,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 MAX_MONTH_BARS = 36  # beyond three years, one bar per year stays legible
 
@@ -32,7 +36,7 @@ def bucket_dates(dates: Iterable[str | None]) -> tuple[list[tuple[str, int]], in
     (y0, m0), (y1, m1) = min(counts), max(counts)
     span = (y1 - y0) * 12 + (m1 - m0) + 1
     if span > MAX_MONTH_BARS:
-        years = Counter()
+        years: Counter[int] = Counter()
         for (y, _m), n in counts.items():
             years[y] += n
         return [(str(y), years.get(y, 0)) for y in range(y0, y1 + 1)], undated
@@ -70,7 +74,7 @@ class MonthChart(QWidget):
     def _update_tooltip(self) -> None:
         lines = [f"{label}: {n}" for label, n in self.buckets if n]
         if self.undated:
-            lines.append(f"undated: {self.undated}")
+            lines.append(_tr("undated: {0}").format(self.undated))
         self.setToolTip("\n".join(lines[-24:]))
 
     def paintEvent(self, _event: QPaintEvent) -> None:
@@ -81,7 +85,7 @@ class MonthChart(QWidget):
         line = painter.fontMetrics().height()
         if not self.buckets:
             painter.setPen(text_colour)
-            message = "No dated articles" if self.undated else "Select an entity"
+            message = _tr("No dated articles") if self.undated else _tr("Select an entity")
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, message)
             painter.end()
             return
@@ -99,8 +103,10 @@ class MonthChart(QWidget):
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         top = QRectF(rect.left(), rect.top(), rect.width(), line)
         unit = "year" if len(self.buckets[0][0]) == 4 else "month"
-        undated = f", {self.undated} undated" if self.undated else ""
-        caption = f"Articles per {unit} (most: {peak}{undated})"
+        caption = (_tr("Articles per month (most: {0})") if unit == "month"
+                   else _tr("Articles per year (most: {0})")).format(peak)
+        if self.undated:
+            caption += " · " + _tr("%n undated", "", self.undated)
         painter.drawText(top, Qt.AlignmentFlag.AlignLeft, caption)
         bottom = QRectF(rect.left(), rect.bottom() - line, rect.width(), line)
         painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, self.buckets[0][0])

@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
     QEvent,
+    QLocale,
     QMimeData,
     QModelIndex,
     QObject,
@@ -60,8 +61,8 @@ LIBRARY_QUERIES = {"all": "", "unread": "is:unread", "starred": "is:starred",
                    "note": "has:note"}
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("Navigation", text, "", n)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def quoted(name: str) -> str:
@@ -129,11 +130,11 @@ def build_sections(snap: NavSnapshot) -> list[list[NavEntry]]:
                         filters=w.filters, tooltip=_watch_tip(w)) for w in snap.watches]
     tags = [NavEntry("tag", t.name, t.name, t.count, color=t.color, query=tag_query(t.name),
                      tooltip=_tr("%n article(s) tagged “{0}”. Drag onto another tag to "
-                                 "merge them.", t.count).format(t.name))
+                                 "merge them.", "", t.count).format(t.name))
             for t in sorted(snap.tags, key=lambda t: fold_text(t.name))]
     dossiers = [NavEntry("dossier", d.name, d.name, d.count, query=dossier_query(d.name),
                          tooltip=_tr("%n article(s), in the dossier's own order. Drop "
-                                     "articles here to add them.", d.count))
+                                     "articles here to add them.", "", d.count))
                 for d in snap.dossiers]
     hints = (_tr("Save a search as a watch (Ctrl+Shift+S)"), _tr("No tags yet"),
              _tr("Right-click to create a dossier"))
@@ -148,7 +149,7 @@ def _watch_tip(w: Watch) -> str:
     lines = [_tr("Search: {0}").format(w.query or "*")]
     if w.filters is not None:
         lines.append(_tr("Filters: {0}").format(filters_summary(w.filters)))
-    lines.append(_tr("%n new article(s) since last marked as seen", w.new))
+    lines.append(_tr("%n new article(s) since last marked as seen", "", w.new))
     return "\n".join(lines)
 
 
@@ -272,7 +273,7 @@ class NavigationModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
                 return entry.label
-            return "" if entry.count is None else str(entry.count)
+            return "" if entry.count is None else QLocale().toString(entry.count)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entry.tooltip or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -524,9 +525,9 @@ class ViewBar(QWidget):
 
     def show_watch(self, name: str, new: int, total: int) -> None:
         self.kind, self.name = "watch", name
-        text = _tr("“{0}”: %n new", new).format(name) if new else \
+        text = _tr("“{0}”: %n new", "", new).format(name) if new else \
             _tr("“{0}”: nothing new").format(name)
-        self.label.setText(text + " · " + _tr("%n in all", total))
+        self.label.setText(text + " · " + _tr("%n in all", "", total))
         self.mark_seen.setVisible(True)
         self.mark_seen.setEnabled(new > 0)
         self.remove.setVisible(False)
@@ -534,7 +535,7 @@ class ViewBar(QWidget):
 
     def show_dossier(self, name: str, count: int, ordered: bool) -> None:
         self.kind, self.name = "dossier", name
-        text = _tr("“{0}”: %n article(s)", count).format(name)
+        text = _tr("“{0}”: %n article(s)", "", count).format(name)
         text += ", " + (_tr("drag to reorder") if ordered else
                          _tr("sorted by the list's order; choose Relevance for the dossier's"))
         self.label.setText(text)

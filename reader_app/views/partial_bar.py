@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 STYLE = """
 QFrame#partialBar { background: #fff8e1; border-bottom: 1px solid #ffe082; }
@@ -28,8 +32,8 @@ QPushButton#showAll[quiet="true"] {
 def size_label(n_bytes: float) -> str:
     """12.4 MB, 980 KB: the size a person compares with the files they imported."""
     if n_bytes >= 1_000_000:
-        return f"{n_bytes / 1_000_000:.1f} MB"
-    return f"{max(1, round(n_bytes / 1000))} KB"
+        return _tr("{0} MB").format(QLocale().toString(n_bytes / 1_000_000, "f", 1))
+    return _tr("{0} KB").format(QLocale().toString(max(1, round(n_bytes / 1000))))
 
 
 class PartialBar(QFrame):
@@ -67,14 +71,14 @@ class PartialBar(QFrame):
             ratio = text_bytes / total if total else 1.0
             done, whole = size_label(shown * ratio), size_label(text_bytes)
             if appending:
-                self._status = f"Showing {done} of {whole}…"
-                self.button.setText("Stop")
-                self.button.setToolTip("Stop adding text; what is shown stays")
+                self._status = _tr("Showing {0} of {1}…").format(done, whole)
+                self.button.setText(_tr("Stop"))
+                self.button.setToolTip(_tr("Stop adding text; what is shown stays"))
             else:
-                self._status = f"Showing the first {done} of {whole}."
-                self.button.setText(f"Show the whole article ({whole})")
-                self.button.setToolTip("Adds the rest a little at a time; "
-                                       "you can keep reading meanwhile")
+                self._status = _tr("Showing the first {0} of {1}.").format(done, whole)
+                self.button.setText(_tr("Show the whole article ({0})").format(whole))
+                self.button.setToolTip(_tr("Adds the rest a little at a time; you can keep "
+                                           "reading meanwhile"))
             if self.button.property("quiet") != appending:
                 self.button.setProperty("quiet", appending)  # Stop is the lesser action
                 self.button.style().unpolish(self.button)
@@ -94,7 +98,8 @@ class PartialBar(QFrame):
             if self._notice or self._appending:
                 parts.append(self._status)
             else:
-                parts.append(f"A long article: {self._status[:1].lower()}{self._status[1:]}")
+                status = self._status[:1].lower() + self._status[1:]
+                parts.append(_tr("A long article: {0}").format(status))
         self.text.setText(" ".join(parts))
         self.button.setVisible(bool(self._status))
         self.setVisible(bool(parts))

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from index.models import Hit
 from index.store import fold_text
+from reader_app.i18n import format_date
 from reader_app.models.results_model import HitRole, RowState, StateRole
 from reader_app.style import MATCH_BACKGROUND
 
@@ -56,8 +57,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 Role = QPalette.ColorRole
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ResultDelegate", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def parse_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:
@@ -256,7 +257,7 @@ class ResultDelegate(QStyledItemDelegate):
             meta_width = max(0.0, box.width() - used - STAR_GAP)
         painter.setFont(meta_f)
         painter.setPen(pal.color(Role.PlaceholderText))
-        parts = ((hit.date or "")[:10], hit.source, (hit.lang or "").upper())
+        parts = (format_date(hit.date, short=True), hit.source, (hit.lang or "").upper())
         meta = " · ".join(p for p in parts if p)
         painter.drawText(
             QPointF(box.left(), y + mm.ascent()),

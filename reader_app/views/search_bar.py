@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,30 +20,34 @@ from PySide6.QtWidgets import (
 
 from index.models import SearchFilters, SearchResults
 from reader_app import state_terms
+from reader_app.core_messages import translate_core
 from reader_app.style import icon_path
 
-PLACEHOLDER = 'Search your library — e.g. alliance sahel, "Sadio Camara", date:2025-08'
-SORTS = (("Relevance", "relevance"), ("Newest first", "newest"), ("Oldest first", "oldest"))
+PLACEHOLDER = QT_TRANSLATE_NOOP(
+    "", 'Search your library — e.g. alliance sahel, "Sadio Camara", date:2025-08')
+SORTS = ((QT_TRANSLATE_NOOP("", "Relevance"), "relevance"),
+         (QT_TRANSLATE_NOOP("", "Newest first"), "newest"),
+         (QT_TRANSLATE_NOOP("", "Oldest first"), "oldest"))
 ANY_DATE = QDate(1800, 1, 1)
-LANG_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian"}
+LANG_NAMES = {"fr": QT_TRANSLATE_NOOP("", "French"), "en": QT_TRANSLATE_NOOP("", "English"),
+              "de": QT_TRANSLATE_NOOP("", "German"), "es": QT_TRANSLATE_NOOP("", "Spanish"),
+              "it": QT_TRANSLATE_NOOP("", "Italian")}
 
 
 def banner_html(results: SearchResults) -> str:
     """What the engine did to the query, in words; empty when it ran it as typed."""
-    tr = QCoreApplication.translate
     lines = []
     if results.notice:
-        lines.append(escape(results.notice))
+        lines.append(escape(translate_core(results.notice)))
     if results.corrected and results.corrected != results.query:
-        lines.append(tr("SearchBar", "Showing results for <b>{0}</b> — no article has <i>{1}</i>."
-                        " <a href='keep'>Search exactly what I typed</a>").format(
+        lines.append(_tr("Showing results for <b>{0}</b> — no article has <i>{1}</i>."
+                         " <a href='keep'>Search exactly what I typed</a>").format(
             escape(results.corrected), escape(results.query[:200])))
     elif results.suggestion:
-        lines.append(tr("SearchBar", "Did you mean <a href='suggest'><b>{0}</b></a>?").format(
+        lines.append(_tr("Did you mean <a href='suggest'><b>{0}</b></a>?").format(
             escape(results.suggestion)))
     if results.partial:
-        lines.append(tr("SearchBar",
-                        "No article has all the words; showing articles with most of them."))
+        lines.append(_tr("No article has all the words; showing articles with most of them."))
     return "<br>".join(lines)
 
 
@@ -55,7 +59,7 @@ class SearchBox(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("searchBox")
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(_tr(PLACEHOLDER))
         self.setClearButtonEnabled(True)
         self.addAction(QIcon(icon_path("search")), QLineEdit.ActionPosition.LeadingPosition)
 
@@ -81,14 +85,30 @@ class SearchBox(QLineEdit):
         super().keyPressEvent(event)
 
 
+class DateBox(QDateEdit):
+    """Tab leaves the box at once: Qt's own steps through day, month and year first, and
+    stays put while the box shows "Any date" (a trap for keyboard users). The arrow keys
+    still move between the parts."""
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        return QWidget.focusNextPrevChild(self, next)
+
+
+def date_format() -> str:
+    """The locale's short date with a four-digit year: 15/08/2025 in French."""
+    pattern = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    return pattern if "yyyy" in pattern else pattern.replace("yy", "yyyy")
+
+
 def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
-    edit = QDateEdit(parent)
+    edit = DateBox(parent)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     edit.setMinimumDate(ANY_DATE)
-    edit.setSpecialValueText("Any date")
+    edit.setSpecialValueText(_tr("Any date"))
     edit.setDate(ANY_DATE)
     edit.setToolTip(tip)
+    edit.setAccessibleName(tip)
     return edit
 
 
@@ -128,21 +148,20 @@ class FacetCombo(QComboBox):
         self.blockSignals(False)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SearchBar", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 # chip key -> (label, accessible name, tool tip); the term comes from state_terms.CHIP_TERMS
-_C = "SearchBar"
 STATE_CHIPS = (
-    ("unread", QT_TRANSLATE_NOOP(_C, "Unread"), QT_TRANSLATE_NOOP(_C, "Show only unread articles"),
-     QT_TRANSLATE_NOOP(_C, "Only unread articles (is:unread)")),
-    ("starred", QT_TRANSLATE_NOOP(_C, "Starred"),
-     QT_TRANSLATE_NOOP(_C, "Show only starred articles"),
-     QT_TRANSLATE_NOOP(_C, "Only starred articles (is:starred)")),
-    ("note", QT_TRANSLATE_NOOP(_C, "With note"),
-     QT_TRANSLATE_NOOP(_C, "Show only articles with a note"),
-     QT_TRANSLATE_NOOP(_C, "Only articles with a note (has:note)")),
+    ("unread", QT_TRANSLATE_NOOP("", "Unread"), QT_TRANSLATE_NOOP("", "Show only unread articles"),
+     QT_TRANSLATE_NOOP("", "Only unread articles (is:unread)")),
+    ("starred", QT_TRANSLATE_NOOP("", "Starred"),
+     QT_TRANSLATE_NOOP("", "Show only starred articles"),
+     QT_TRANSLATE_NOOP("", "Only starred articles (is:starred)")),
+    ("note", QT_TRANSLATE_NOOP("", "With note"),
+     QT_TRANSLATE_NOOP("", "Show only articles with a note"),
+     QT_TRANSLATE_NOOP("", "Only articles with a note (has:note)")),
 )
 
 
@@ -257,17 +276,21 @@ class SearchBar(QWidget):
         self.state_chips = StateChips(self.box, self)
         self.sort.setObjectName("sortCombo")
         for text, key in SORTS:
-            self.sort.addItem(text, key)
-        self.sort.setToolTip("Order of the results")
+            self.sort.addItem(_tr(text), key)
+        self.sort.setToolTip(_tr("Order of the results"))
+        self.sort.setAccessibleName(_tr("Order of the results"))
         self.sort.currentIndexChanged.connect(lambda _i: self.sortChanged.emit(self.sort_key()))
         self.count = QLabel(self)
         self.count.setObjectName("resultCount")
-        self.date_from = _date_edit(self, "Only articles from this date")
-        self.date_to = _date_edit(self, "Only articles up to this date")
-        self.source = FacetCombo("All sources", None, self)
+        self.date_from = _date_edit(self, _tr("Only articles from this date"))
+        self.date_to = _date_edit(self, _tr("Only articles up to this date"))
+        self.source = FacetCombo(_tr("All sources"), None, self)
         self.source.setObjectName("sourceFilter")
-        self.lang = FacetCombo("All languages", LANG_NAMES, self)
+        self.source.setAccessibleName(_tr("Source"))
+        self.lang = FacetCombo(_tr("All languages"), {k: _tr(v) for k, v in LANG_NAMES.items()},
+                               self)
         self.lang.setObjectName("langFilter")
+        self.lang.setAccessibleName(_tr("Language"))
         self._entities: list[str] = []
         self.chips = QHBoxLayout()
         self.chips.setSpacing(4)
@@ -286,9 +309,9 @@ class SearchBar(QWidget):
         top.addWidget(self.sort)
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        filters.addWidget(QLabel("From", self))
+        filters.addWidget(QLabel(_tr("From", "a date"), self))
         filters.addWidget(self.date_from)
-        filters.addWidget(QLabel("to", self))
+        filters.addWidget(QLabel(_tr("to", "a date"), self))
         filters.addWidget(self.date_to)
         filters.addWidget(self.source)
         filters.addWidget(self.lang)
@@ -325,7 +348,8 @@ class SearchBar(QWidget):
         chip = QToolButton(self)
         chip.setObjectName("chip")
         chip.setText(f"{name}  ✕")
-        chip.setToolTip(f"Only articles mentioning {name}: click to remove")
+        chip.setToolTip(_tr("Only articles mentioning {0}: click to remove").format(name))
+        chip.setAccessibleName(_tr("Filter {0}: click to remove it").format(name))
         chip.clicked.connect(lambda: self.remove_entity(name, chip))
         self.chips.addWidget(chip)
         self.filtersChanged.emit()
@@ -346,8 +370,6 @@ class SearchBar(QWidget):
 
     def set_count(self, shown: int, total: int) -> None:
         if total == 0:
-            self.count.setText("No articles")
-        elif total == 1:
-            self.count.setText("1 article")
+            self.count.setText(_tr("No articles"))
         else:
-            self.count.setText(f"{total:,} articles".replace(",", " "))
+            self.count.setText(_tr("%Ln article(s)", "", total))

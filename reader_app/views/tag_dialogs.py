@@ -30,8 +30,8 @@ _POPUP_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Ke
                Qt.Key.Key_Backtab)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TagDialogs", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def split_tags(text: str) -> list[str]:
@@ -206,16 +206,14 @@ def ask_tag_merge(parent: QWidget | None, source: str, names: Sequence[str]) -> 
 
 
 def confirm_tag_merge(parent: QWidget | None, source: str, target: str, count: int) -> bool:
-    text = QCoreApplication.translate(
-        "TagDialogs", "Merge the tag “{0}” into “{1}”? Its %n article(s) get “{1}”.", "",
+    text = _tr("Merge the tag “{0}” into “{1}”? Its %n article(s) get “{1}”.", "",
         count).format(source, target)
     answer = QMessageBox.question(parent, _tr("Merge tags"), text)
     return answer == QMessageBox.StandardButton.Yes
 
 
 def confirm_tag_delete(parent: QWidget | None, name: str, count: int) -> bool:
-    text = QCoreApplication.translate(
-        "TagDialogs", "Delete the tag “{0}”? It is taken off %n article(s); the articles "
+    text = _tr("Delete the tag “{0}”? It is taken off %n article(s); the articles "
         "stay in the library.", "", count).format(name)
     answer = QMessageBox.question(parent, _tr("Delete tag"), text)
     return answer == QMessageBox.StandardButton.Yes

@@ -24,11 +24,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QToolTip, QWidget
 
+from reader_app.i18n import format_date, format_day
 from reader_app.views.timeline_buckets import Bucket, Timeline
 
 MARGIN = 6
 CHART_HEIGHT = 86
 
+
+
+def shown(bucket: Bucket) -> str:
+    """A bar's name as the reader's language writes it: "23 juin 2025" for a day or a week
+    (its Monday), "juin 2025" for a month; a year stays as it is."""
+    label = bucket.label
+    if len(label) == 10:
+        return format_day(bucket.first, short=True)
+    if len(label) == 7:
+        return format_date(label, short=True)
+    return label
 
 class TimelineChart(QWidget):
     rangeChosen = Signal(object, object)  # first day, last day (datetime.date), inclusive
@@ -87,7 +99,7 @@ class TimelineChart(QWidget):
         text = self.tr("Results per %1 (most: %2)").replace("%1", unit).replace(
             "%2", str(self.timeline.peak))
         if self.chosen is not None:
-            first, last = (d.isoformat() if d not in (dt.date.min, dt.date.max) else "…"
+            first, last = (format_day(d, short=True) if d not in (dt.date.min, dt.date.max) else "…"
                            for d in self.chosen)
             text += " · " + self.tr("%1 to %2").replace("%1", first).replace("%2", last)
         missing = self.undated + self.timeline.imprecise
@@ -102,8 +114,8 @@ class TimelineChart(QWidget):
             return self.tr("No dated results")
         peak = max(buckets, key=lambda b: b.count)
         return self.tr("%1 dated results from %2 to %3; most in %4 (%5)").replace(
-            "%1", str(self.timeline.placed)).replace("%2", buckets[0].label).replace(
-            "%3", buckets[-1].label).replace("%4", peak.label).replace("%5", str(peak.count))
+            "%1", str(self.timeline.placed)).replace("%2", shown(buckets[0])).replace(
+            "%3", shown(buckets[-1])).replace("%4", shown(peak)).replace("%5", str(peak.count))
 
     # --- geometry ------------------------------------------------------------------------
     def _plot(self) -> QRectF:
@@ -155,9 +167,9 @@ class TimelineChart(QWidget):
         painter.setPen(text_colour)
         painter.drawLine(plot.bottomLeft(), plot.bottomRight())
         bottom = QRectF(rect.left(), plot.bottom() + 2, rect.width(), line)
-        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, buckets[0].label)
+        painter.drawText(bottom, Qt.AlignmentFlag.AlignLeft, shown(buckets[0]))
         if len(buckets) > 1:
-            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, buckets[-1].label)
+            painter.drawText(bottom, Qt.AlignmentFlag.AlignRight, shown(buckets[-1]))
         if self.hasFocus() and self._cursor is not None:
             painter.setPen(pal.color(QPalette.ColorRole.Highlight))
             painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -265,7 +277,7 @@ class TimelineChart(QWidget):
         bucket = self.timeline.buckets[moved]
         self.setToolTip("")
         self.setAccessibleDescription(self.tr("%1: %n result(s)", "", bucket.count).replace(
-            "%1", bucket.label))
+            "%1", shown(bucket)))
         self.update()
 
     def _choose(self) -> None:
@@ -284,7 +296,7 @@ class TimelineChart(QWidget):
             if bar is not None:
                 b = self.timeline.buckets[bar]
                 QToolTip.showText(event.globalPos(), self.tr("%1: %n result(s)", "", b.count)
-                                  .replace("%1", b.label), self)
+                                  .replace("%1", shown(b)), self)
             else:
                 QToolTip.hideText()
             return True

@@ -22,8 +22,8 @@ from index.models import SearchFilters
 from index.store import fold_text
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WatchDialogs", text)
+def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
+    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def filters_summary(filters: SearchFilters | None) -> str:

@@ -141,3 +141,12 @@ def test_note_text_may_follow_the_options(lib: str, capsys: pytest.CaptureFixtur
     assert code == 0 and note["note"] == "**Piste** à suivre" and note["note_format"] == "markdown"
     code = main(["note", "1", "un", "deux", "--library", lib])
     assert code == 2 and "unrecognized arguments: deux" in capsys.readouterr().err
+
+
+def test_library_and_json_may_come_before_the_command(
+    lib: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`reader-app --library DIR search ...` searches DIR (the sub-command's default
+    used to undo it and search the default library instead)."""
+    code = main(["--library", lib, "--json", "search", "*"])
+    assert code == 0 and json.loads(capsys.readouterr().out)["total"] > 0

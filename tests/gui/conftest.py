@@ -31,6 +31,16 @@ ARTICLE_EN = (
 )
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_interface(qapp: QApplication) -> None:
+    """English as a launch on an English desktop speaks it, plural forms included ("1
+    article", "2 articles"); the .qm are compiled from resources/i18n on the fly when no
+    build made them. tests/gui/test_i18n_french.py switches to French and back."""
+    from reader_app.i18n import install_translations
+
+    install_translations(qapp, "en")
+
+
 @pytest.fixture
 def article_file(tmp_path: Path) -> Path:
     path = tmp_path / "inbox" / "camara-bamako.txt"

@@ -137,11 +137,14 @@ def test_snippet_parsing(snippet: str, plain: str, marks: list[tuple[int, int]])
 
 
 def test_article_dates_are_shown_readably() -> None:
+    from PySide6.QtCore import QLocale
+
     from reader_app.views.article_html import display_date
 
-    assert display_date("2025-10-02T09:30:00+02:00") == "2025-10-02 09:30"
-    assert display_date("2025-10-02T00:00:00") == "2025-10-02"
-    assert display_date("2025-10-02") == "2025-10-02"
+    us = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    assert display_date("2025-10-02T09:30:00+02:00", us) == "October 2, 2025 at 9:30\u202fAM"
+    assert display_date("2025-10-02T00:00:00", us) == "October 2, 2025"
+    assert display_date("2025-10-02", QLocale(QLocale.Language.French)) == "2 octobre 2025"
     assert display_date(None) == ""
 
 

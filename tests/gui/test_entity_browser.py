@@ -71,7 +71,10 @@ def test_selecting_shows_articles_over_time_and_opens_them(
     select(qtbot, browser, "Sadio Camara")
     assert browser.chart.buckets == [("2025-08", 1), ("2025-09", 0), ("2025-10", 1)]
     assert browser.articles.rowCount() == 2
-    assert browser.articles.item(0).text().startswith("2025-10-03  Sadio Camara s'est rendu")
+    from reader_app.i18n import format_date
+
+    when = format_date("2025-10-03", short=True)  # "Oct 3, 2025", "3 oct. 2025"
+    assert browser.articles.item(0).text().startswith(f"{when}  Sadio Camara s'est rendu")
     later = article_about(filled_library, "rencontrer les responsables")
     index = browser.articles.index(0, 0)
     with qtbot.waitSignal(reader.articleShown, timeout=WAIT) as shown:

@@ -204,6 +204,6 @@ def test_ctrl_p_asks_for_a_printer_without_blocking_the_window(qtbot, win) -> No
     win.exports.actions["print"].trigger()
     dialog = win.exports.print_dialog
     assert isinstance(dialog, QPrintDialog) and dialog.isVisible()
-    assert dialog.windowTitle() == "Print 4 article(s)"  # no selection: these results
+    assert dialog.windowTitle() == "Print 4 articles"  # no selection: these results
     with qtbot.assertNotEmitted(win.exports.printFinished, wait=200):
         dialog.reject()  # cancelled: nothing printed

@@ -163,7 +163,7 @@ def test_watch_dialog_defaults_and_the_status_sentence(qtbot) -> None:
     assert dialog.problem() == "A watch needs a query or filters."
     assert watch_news({"Sahel": 3, "Mali": 1}) == "3 new for Sahel, 1 new for Mali"
     many = watch_news({f"W{i}": i + 1 for i in range(5)})
-    assert many.startswith("5 new for W4") and many.endswith("2 more watch(es) with new articles")
+    assert many.startswith("5 new for W4") and many.endswith("2 more watches with new articles")
 
 
 def test_apply_filters_shows_a_watchs_filters_without_searching(qtbot) -> None:

@@ -114,12 +114,12 @@ def test_a_list_of_names_becomes_watches_and_says_how_many(
     names.write_text("nom;requête\nSadio Camara;\nAlliance du Sahel;alliance sahel\n"
                      "Pêcheurs de Dakar;dakar\n", encoding="cp1252")
     _write(qtbot, win, lambda: win.navigation.edits.load_watch_list(names))
-    assert win.statusBar().currentMessage() == "3 watch(es) added from noms.csv."
+    assert win.statusBar().currentMessage() == "3 watches added from noms.csv."
     qtbot.waitUntil(lambda: len(win.navigation.model.names(1)) == 3, timeout=WAIT)
     assert {w.name for w in lib.watches()} == {"Sadio Camara", "Alliance du Sahel",
                                                "Pêcheurs de Dakar"}
     _write(qtbot, win, lambda: win.navigation.edits.load_watch_list(names))
-    assert "3 name(s) were already watched" in win.statusBar().currentMessage()
+    assert "3 names were already watched" in win.statusBar().currentMessage()
     binary = tmp_path / "photo.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
     with qtbot.waitSignal(win.navigation.edits.writeFailed, timeout=WAIT):

@@ -1,0 +1,2 @@
+"""Package data of Veille (``reader_app.resources`` once installed): style, icons,
+translations, sample articles, help pages and the desktop entry. No code."""
