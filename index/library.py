@@ -389,12 +389,15 @@ class Library(LibraryState):
         inflight: tuple[list[Article], Future[list[list[Mention]]]] | None = None
         while True:
             upcoming = None
-            if not cancel_flag.is_set():
-                ids = self.store.pending_entity_ids(batch_size, after=last)
-                if ids:
-                    last = ids[-1]
-                    articles = self.store.articles(ids)
-                    upcoming = (articles, self._submit_extraction(articles))
+            # Read in this process's writer lane: close() takes it before closing the
+            # store, and a read on a connection being closed by another thread is a
+            # crash of the whole process in sqlite3, not an exception.
+            with self.lock.local():
+                ids, articles = ([], []) if cancel_flag.is_set() or self._closed else (
+                    self._next_batch(batch_size, last))
+            if ids:
+                last = ids[-1]
+                upcoming = (articles, self._submit_extraction(articles))
             if inflight is not None:
                 try:
                     self._save_mentions(*inflight, cancel_flag)
@@ -410,6 +413,10 @@ class Library(LibraryState):
             if upcoming is None:
                 return done
             inflight = upcoming
+
+    def _next_batch(self, batch_size: int, after: int) -> tuple[list[int], list[Article]]:
+        ids = self.store.pending_entity_ids(batch_size, after=after)
+        return ids, self.store.articles(ids) if ids else []
 
     def _submit_extraction(self, articles: Sequence[Article]) -> Future[list[list[Mention]]]:
         items = [(a.text, a.lang) for a in articles]

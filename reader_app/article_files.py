@@ -61,7 +61,7 @@ def export_format(path: str, chosen_filter: str) -> str:
     if suffix == "markdown":
         return "md"
     return next((fmt for text, fmt in EXPORT_FILTERS
-                 if chosen_filter in (text, QCoreApplication.translate("ArticleFiles", text))),
+                 if chosen_filter in (text, QCoreApplication.translate("ArticleFiles", str(text)))),
                 "csv")
 
 
@@ -85,7 +85,7 @@ class ArticleFiles(QObject):
         ids = self.c.selected_ids()
         if not ids:
             return
-        filters = ";;".join(self.tr(text) for text, _fmt in EXPORT_FILTERS)
+        filters = ";;".join(self.tr(str(text)) for text, _fmt in EXPORT_FILTERS)
         path, chosen = QFileDialog.getSaveFileName(
             self.window, self.tr("Export %n article(s)", "", len(ids)),
             str(Path.home() / "veille-export.csv"), filters)

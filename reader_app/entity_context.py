@@ -11,13 +11,10 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from index.models import Mention
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+from reader_app.i18n import translate as _tr
 
 MAX_SENTENCES = 3
 LOW_CONFIDENCE_TIP = QT_TRANSLATE_NOOP(

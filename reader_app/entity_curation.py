@@ -12,10 +12,11 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 
 from index.models import EntityInfo, EntityType
 from reader_app.i18n import entity_type_name
+from reader_app.i18n import translate as _tr
 from reader_app.workers import ProgressFn, TaskRunner
 
 if TYPE_CHECKING:
@@ -30,10 +31,6 @@ UNDO_EARLIER = {  # what an undo of an edit made in an earlier session says
     "hide": QT_TRANSLATE_NOOP("", "Undid a hide of an earlier session"),
     "merge": QT_TRANSLATE_NOOP("", "Undid a merge of an earlier session"),
 }
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def resolve_entity(library: Library, ref: EntityRef) -> EntityInfo | None:

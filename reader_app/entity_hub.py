@@ -9,17 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QMenu, QToolButton
 
 from reader_app.entity_curation import EntityCurator
+from reader_app.i18n import translate as _tr
 from reader_app.models.entity_model import EntityRow
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.entity_browser import EntityBrowser
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from reader_app.main_window import MainWindow

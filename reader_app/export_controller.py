@@ -15,12 +15,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
 from index.errors import VeilleError
 from index.export import export_articles
+from reader_app.i18n import translate as _tr
 from reader_app.menu_places import action_named, make_action, menu_named
 from reader_app.pdf_export import brief_document, write_pdf
 from reader_app.selection import selected_ids
@@ -34,10 +35,6 @@ if TYPE_CHECKING:
 MESSAGE_MS = 8000
 Report = Callable[[int, "int | None", str], None]
 Named = list[tuple[str, int]]  # tag or dossier names with their article counts
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class ExportCancelled(VeilleError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,12 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.i18n import current_language
+from reader_app.i18n import translate as _tr
 from reader_app.style import DOCS
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
-
 
 FALLBACK_SYNTAX = QT_TRANSLATE_NOOP("", """# Search syntax
 

@@ -45,9 +45,14 @@ _WEEKDAY = re.compile(r"d{4}[,.]?\s*")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:[T ](\d{2}):(\d{2}))?")
 
 
-def _tr(text: object, disambiguation: str = "", n: int = -1) -> str:
-    """``text`` may come from QT_TRANSLATE_NOOP, which type checkers see as an object."""
+def translate(text: object, disambiguation: str = "", n: int = -1) -> str:
+    """A text in the unnamed context "" (modules import it as ``_tr``, the alias
+    pyside6-lupdate collects). ``text`` may come from QT_TRANSLATE_NOOP, which type
+    checkers see as an object."""
     return QCoreApplication.translate("", str(text), disambiguation or None, n)
+
+
+_tr = translate
 
 
 def translations_dir() -> Path:

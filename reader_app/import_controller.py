@@ -12,17 +12,14 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Signal
 from PySide6.QtWidgets import QProgressBar, QStatusBar, QToolButton
 
 from index.entity_worker import ProcessExtractor
 from index.models import ImportReport
+from reader_app.i18n import translate as _tr
 from reader_app.views.import_dialog import summary_text
 from reader_app.workers import ProgressFn, TaskRunner
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def _num(n: int) -> str:

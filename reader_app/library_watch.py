@@ -14,14 +14,11 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtWidgets import QStatusBar
 
+from reader_app.i18n import translate as _tr
 from reader_app.workers import ProgressFn, TaskRunner
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library

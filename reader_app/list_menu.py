@@ -7,20 +7,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QPoint
+from PySide6.QtCore import QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QListView, QMenu
 
 from index.models import Article, Hit
+from reader_app.i18n import translate as _tr
 from reader_app.models.results_model import HitRole
 from reader_app.views.search_bar import LANG_NAMES, SearchBar
 
 if TYPE_CHECKING:
     from reader_app.state_actions import StateActions
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def build_result_menu(
@@ -49,7 +46,7 @@ def build_result_menu(
                        lambda: bar.source.select_value(source))
     if hit.lang:
         lang = hit.lang
-        name = LANG_NAMES.get(lang, lang)
+        name = _tr(LANG_NAMES[lang]) if lang in LANG_NAMES else lang
         menu.addAction(_tr("Only articles in %1").replace("%1", name),
                        lambda: bar.lang.select_value(lang))
     return menu
@@ -71,7 +68,7 @@ def _add_state_entries(menu: QMenu, a: StateActions) -> None:
     untag = menu.addMenu(_tr("Remove tag"))
     untag.setObjectName("removeTagMenu")
     for name in names:
-        untag.addAction(name, lambda n=name: c.remove_tag(ids, n))
+        untag.addAction(name, lambda n=name: c.remove_tag(ids, n))  # type: ignore[misc]
     untag.setEnabled(bool(names))
     menu.addAction(a.add_to_dossier)
     menu.addSeparator()

@@ -8,7 +8,7 @@ numbers so that a late answer for an old request never replaces a newer one.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -188,8 +188,8 @@ class MainWindow(ImportMixin, QMainWindow):
         if self.settings.value("view/entityMode", 0, int) == RESULTS_MODE:
             self.entity_panel.set_mode(RESULTS_MODE)
         self._zoom = 0
-        self.zoom_article(int(self.settings.value("view/zoom", 0, int)))
-        related = self.settings.value("view/related", True, bool)
+        self.zoom_article(int(cast(int, self.settings.value("view/zoom", 0, int))))
+        related = bool(self.settings.value("view/related", True, bool))
         self.actions_.show_related.setChecked(related)
         self.article_pane.set_related_visible(related)
 

@@ -44,7 +44,8 @@ MENU_TITLES = {
     "View": QT_TRANSLATE_NOOP("MainMenus", "&View"),
     "Help": QT_TRANSLATE_NOOP("MainMenus", "&Help"),
 }
-MENU_TABLE: tuple[tuple[str, str, str, str, QKeySequence | str | None, str], ...] = (
+Shortcut = QKeySequence | QKeySequence.StandardKey | str | None
+MENU_TABLE: tuple[tuple[str, str, object, str, Shortcut, object], ...] = (
     ("import_files", "File", QT_TRANSLATE_NOOP("MainMenus", "&Import files…"), "import_files",
      QKeySequence.StandardKey.Open, QT_TRANSLATE_NOOP("MainMenus", "Import news files into the "
                                                                    "library")),
@@ -105,8 +106,9 @@ SEPARATED = frozenset({"load_samples", "quit", "next_match", "undo_entity_edit",
                        "entity_browser", "zoom_in", "extract_entities"})
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate(_C, text) if text else ""
+def _t(text: object) -> str:
+    """``text`` comes from QT_TRANSLATE_NOOP (an object to type checkers)."""
+    return QCoreApplication.translate(_C, str(text)) if text else ""
 
 
 def build_menus(window: QMainWindow, slots: dict[str, Callable[[], object]]) -> WindowActions:

@@ -15,14 +15,15 @@ from __future__ import annotations
 import html
 import threading
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QCoreApplication, QDate, QModelIndex, QObject, Signal
+from PySide6.QtCore import QDate, QModelIndex, QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolButton
 
 from index.errors import VeilleError
 from index.models import ImportReport, SearchFilters, SearchResults
+from reader_app.i18n import translate as _tr
 from reader_app.navigation_edits import NavigationEdits
 from reader_app.search_controller import FIRST_PAGE, SearchRequest
 from reader_app.views.import_dialog import summary_text
@@ -46,10 +47,6 @@ SETTING_VISIBLE = "view/sidebar"
 SETTING_WIDTH = "view/sidebarWidth"
 SETTING_ENTRY = "view/sidebarEntry"
 SETTING_COLLAPSED = "view/sidebarCollapsed"
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def load_snapshot(lib: Any) -> NavSnapshot:
@@ -218,9 +215,12 @@ class NavigationController(QObject):
         menu = QMenu(_tr("&Search"), bar)
         view = _menu(bar, "&View")
         if view is not None:
-            first = view.actions()[0] if view.actions() else None
-            view.insertAction(first, made["toggle"])
-            view.insertSeparator(first)
+            if view.actions():
+                first = view.actions()[0]
+                view.insertAction(first, made["toggle"])
+                view.insertSeparator(first)
+            else:
+                view.addAction(made["toggle"])
         else:
             menu.addAction(made["toggle"])
         for name in ("save_watch", "load_names", "mark_all_seen"):
@@ -228,7 +228,10 @@ class NavigationController(QObject):
         menu.addSeparator()
         menu.addAction(made["new_dossier"])
         help_menu = _menu(bar, "&Help")
-        bar.insertMenu(help_menu.menuAction() if help_menu else None, menu)
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
         return made
 
     # --- settings -------------------------------------------------------------------
@@ -259,7 +262,7 @@ class NavigationController(QObject):
                 self.window.article_list.setFocus()
         self.sidebar.setVisible(visible)
         if visible:
-            width = int(self.settings.value(SETTING_WIDTH, 220, int))
+            width = int(cast(int, self.settings.value(SETTING_WIDTH, 220, int)))
             sizes = splitter.sizes()
             at = splitter.indexOf(self.sidebar)
             if at + 1 < len(sizes) and sizes[at] != width:

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
+from PySide6.QtCore import QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
@@ -17,6 +17,7 @@ from index import watches as watch_lists
 from index.models import SearchFilters
 from index.store import fold_text
 from index.user_state import StateError
+from reader_app.i18n import translate as _tr
 from reader_app.views import dossier_dialogs, tag_dialogs, watch_dialogs
 from reader_app.views.list_drag import move_ids
 from reader_app.views.navigation import DOSSIERS, TAGS, WATCHES, Key, NavEntry
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
     from reader_app.navigation_controller import NavigationController
 
 MAX_LIST_BYTES = 20 * 1024 * 1024
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def read_name_list(path: Path) -> str:
@@ -355,4 +352,4 @@ class NavigationEdits(QObject):
         elif bar.kind == "watch":
             menu.addSeparator()
             menu.addAction(_tr("Mark watch “{0}” as seen").format(bar.name),
-                           lambda name=bar.name: self.mark_seen(name))
+                           lambda name=bar.name: self.mark_seen(name))  # type: ignore[misc]

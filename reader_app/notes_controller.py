@@ -18,11 +18,12 @@ import threading
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from index.models import Highlight
+from reader_app.i18n import translate as _tr
 from reader_app.menu_places import make_action, menu_named
 from reader_app.views.highlights_list import CommentDialog
 from reader_app.workers import ProgressFn, TaskRunner
@@ -34,10 +35,6 @@ SAVE_DELAY_MS = 800
 MESSAGE_MS = 6000
 SETTING_VISIBLE = "view/notesPanel"
 Note = tuple[str, str]  # text, format
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class NotesController(QObject):

@@ -12,17 +12,14 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from index.errors import LibraryUnusable, VeilleError
+from reader_app.i18n import translate as _tr
 
 if TYPE_CHECKING:
     from index.library import Library
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def open_library(path: Path, parent: QWidget | None = None) -> Library | None:

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from index.errors import VeilleError
 from index.models import SearchFilters, SearchResults
+from reader_app.i18n import translate as _tr
 from reader_app.workers import ProgressFn, TaskRunner
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -88,7 +85,8 @@ class SearchController(QObject):
 
         def job(_progress: ProgressFn, _cancel: threading.Event) -> tuple:
             try:
-                res = lib.search(req.query, limit=FIRST_PAGE, sort=req.sort, filters=req.filters)
+                res = lib.search(req.query, limit=FIRST_PAGE, sort=cast(Any, req.sort),
+                                 filters=req.filters)
             except VeilleError as exc:  # e.g. the index is being rebuilt: one sentence
                 return req, str(exc)
             except Exception as exc:  # shown in the window, for the latest query only

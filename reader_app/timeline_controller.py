@@ -13,10 +13,11 @@ import datetime as dt
 import threading
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QObject, Signal
+from PySide6.QtCore import QDate, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from index.models import SearchResults
+from reader_app.i18n import translate as _tr
 from reader_app.menu_places import make_action, menu_named
 from reader_app.views.search_bar import ANY_DATE
 from reader_app.views.timeline_buckets import Timeline, build_timeline
@@ -26,10 +27,6 @@ if TYPE_CHECKING:
     from reader_app.main_window import MainWindow
 
 SETTING_VISIBLE = "view/timeline"
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class TimelineController(QObject):

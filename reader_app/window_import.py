@@ -5,17 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from index.models import ImportReport
+from reader_app.i18n import translate as _tr
 from reader_app.style import SAMPLES
 from reader_app.views.import_dialog import ImportSummaryDialog, summary_text
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from reader_app.window_parts import WindowParts as _Base

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.i18n import translate as _tr
 from reader_app.models.results_model import ResultsModel
 from reader_app.style import SAMPLES, icon_path
 from reader_app.views.article_pane import ArticlePane
@@ -30,10 +31,6 @@ from reader_app.views.timeline import TimelineChart
 
 if TYPE_CHECKING:
     from reader_app.main_window import MainWindow
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def build_widgets(self: MainWindow) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 if TYPE_CHECKING:
     from index.library import Library
+    from index.models import ImportReport
     from reader_app.facets_controller import FacetsController
     from reader_app.import_controller import ImportController
     from reader_app.models.results_model import ResultsModel
@@ -45,6 +46,7 @@ class WindowParts(QMainWindow):
     facets: FacetsController
     jobs: ImportController
     import_dialog: ImportSummaryDialog | None
+    last_report: ImportReport | None
     library_size: int
     _closing: bool
     importFinished = Signal(object)  # ImportReport

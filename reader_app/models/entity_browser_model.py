@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -19,11 +18,8 @@ from PySide6.QtGui import QColor, QFont
 
 from index.models import EntityInfo
 from reader_app.i18n import entity_type_name
+from reader_app.i18n import translate as _tr
 from reader_app.style import ENTITY_COLOURS
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (QT_TRANSLATE_NOOP("", "Name"), QT_TRANSLATE_NOOP("", "Type"),

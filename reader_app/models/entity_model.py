@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractItemModel,
-    QCoreApplication,
     QLocale,
     QModelIndex,
     QObject,
@@ -26,11 +25,8 @@ from PySide6.QtGui import QColor, QFont
 from index.models import ENTITY_TYPES, EntityType, Mention
 from reader_app.entity_context import entity_tooltip, sentences_by_entity
 from reader_app.i18n import entity_group_name
+from reader_app.i18n import translate as _tr
 from reader_app.style import ENTITY_COLOURS
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 EntityKeyRole = Qt.ItemDataRole.UserRole + 10  # (label, canonical) for entity rows
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -87,7 +83,7 @@ class EntityModel(QAbstractItemModel):
         self.endResetModel()
 
     def clear(self) -> None:
-        self.set_rows([], self.count_header)
+        self.set_rows([], str(self.count_header))
 
     def entity_count(self) -> int:
         return sum(len(items) for _, items in self._groups)

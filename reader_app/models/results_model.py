@@ -22,7 +22,6 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -34,6 +33,7 @@ from PySide6.QtCore import (
 
 from index.models import Hit, SearchResults
 from reader_app.i18n import format_date
+from reader_app.i18n import translate as _tr
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 ArticleIdRole = Qt.ItemDataRole.UserRole + 2
@@ -42,10 +42,6 @@ FETCH_BATCH = 50
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RowState = tuple[bool, bool, tuple[str, ...]]  # read, starred, tags (Library.rows_state)
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class _Batcher:

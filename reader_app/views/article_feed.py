@@ -31,15 +31,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from index.models import EntityType, Mention
+from reader_app.i18n import translate as _tr
 from reader_app.views.article_blocks import SpanList
 from reader_app.views.article_html import Paragraph, Span, body_html, cut_point, split_paragraphs
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 log = logging.getLogger(__name__)
 

@@ -24,15 +24,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 
 from index.models import Article, Mention
 from reader_app.i18n import entity_type_name, format_date
+from reader_app.i18n import translate as _tr
 from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 Span = tuple[int, int]
 

@@ -27,7 +27,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QCoreApplication,
     QEvent,
     QLocale,
     QPoint,
@@ -49,6 +48,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from index.models import Article, EntityType, Highlight
+from reader_app.i18n import translate as _tr
 from reader_app.style import ENTITY_COLOURS, MATCH_CURRENT
 from reader_app.views.article_blocks import BlockMap, SpanList
 from reader_app.views.article_document import ArticleDocument, retire
@@ -68,10 +68,6 @@ from reader_app.views.article_html import (
 )
 from reader_app.views.article_links import Opener, refusal
 from reader_app.views.article_marks import HighlightMarks, highlight_format
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 PLACEHOLDER = (
     "<html><body><p style='color:#80868b; font-size:13pt; margin-top:40px' align='center'>"

@@ -7,7 +7,7 @@ import threading
 import unicodedata
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 from index.models import ENTITY_TYPES, EntityInfo
 from reader_app.entity_curation import EntityCurator, EntityRef
 from reader_app.i18n import entity_type_name
+from reader_app.i18n import translate as _tr
 from reader_app.style import ENTITY_COLOURS
 from reader_app.workers import ProgressFn, TaskRunner
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library
@@ -59,7 +56,8 @@ def add_curation_actions(
     menu.addAction(_tr("Rename…"), lambda: _ask_rename(parent, ref, name, curator))
     types = menu.addMenu(_tr("Change type"))
     for kind in ENTITY_TYPES:
-        action = types.addAction(entity_type_name(kind), lambda k=kind: curator.retype(ref, k))
+        action = types.addAction(entity_type_name(kind),
+                                 lambda k=kind: curator.retype(ref, k))  # type: ignore[misc]
         action.setCheckable(True)
         action.setChecked(kind == label)
         action.setEnabled(kind != label)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -29,11 +28,8 @@ from PySide6.QtWidgets import (
 )
 
 from index.store import fold_text
+from reader_app.i18n import translate as _tr
 from reader_app.views.tag_dialogs import NameDialog
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class _KeepFirst(QSortFilterProxyModel):

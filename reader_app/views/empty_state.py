@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reader_app.i18n import translate as _tr
 from reader_app.style import icon_path
 
 EMPTY_LIBRARY = (
@@ -17,10 +18,6 @@ EMPTY_TEXTS = (
     QT_TRANSLATE_NOOP("", "Formats: plain text, HTML pages, RSS/Atom feeds, e-mails (.eml, "
                           ".mbox), news XML and ZIP archives of them."),
 )
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 class EmptyState(QWidget):

@@ -10,7 +10,7 @@ import html
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,15 +33,12 @@ from PySide6.QtWidgets import (
 from index.models import ENTITY_TYPES, Article, EntityInfo
 from reader_app.entity_curation import EntityCurator
 from reader_app.i18n import entity_type_name, format_date
+from reader_app.i18n import translate as _tr
 from reader_app.models.entity_browser_model import EntityTableModel
 from reader_app.style import ENTITY_COLOURS
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.month_chart import MonthChart
 from reader_app.workers import ProgressFn, TaskRunner
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 if TYPE_CHECKING:
     from index.library import Library

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -23,13 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from reader_app.i18n import entity_type_name
+from reader_app.i18n import translate as _tr
 from reader_app.models.entity_model import EntityModel, EntityRow
 from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
-
 
 ARTICLE_MODE, RESULTS_MODE = 0, 1
 

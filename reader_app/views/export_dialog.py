@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader_app.i18n import translate as _tr
+
 FORMATS = (
     ("csv", QT_TRANSLATE_NOOP("", "CSV, for spreadsheets")),
     ("md", QT_TRANSLATE_NOOP("", "Markdown brief")),
@@ -40,10 +42,6 @@ FORMATS = (
 )
 SCOPES = ("results", "selection", "tag", "dossier")
 _UNSAFE = re.compile(r"[^\w.-]+")
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, Signal, SignalInstance
+from PySide6.QtCore import QLocale, Qt, Signal, SignalInstance
 from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,13 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from index.models import Highlight
+from reader_app.i18n import translate as _tr
 
 QUOTE_CHARS = 160
 HighlightRole = Qt.ItemDataRole.UserRole + 40
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def short_quote(quote: str, limit: int = QUOTE_CHARS) -> str:

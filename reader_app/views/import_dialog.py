@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from index.models import FileReport, ImportReport
 from reader_app.core_messages import translate_core
+from reader_app.i18n import translate as _tr
 
 STATUS_TEXT = {
     "imported": QT_TRANSLATE_NOOP("", "Imported"),
@@ -32,10 +33,6 @@ STATUS_COLOUR = {
 }
 # failures first: they are what the person has to act on
 STATUS_ORDER = {"failed": 0, "skipped": 1, "duplicate": 2, "imported": 3}
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def summary_text(report: ImportReport) -> str:
@@ -109,5 +106,7 @@ class ImportSummaryDialog(QDialog):
         out = []
         for i in range(self.files.topLevelItemCount()):
             item = self.files.topLevelItem(i)
+            if item is None:
+                continue
             out.append((item.toolTip(0), item.text(1), item.text(2)))
         return out

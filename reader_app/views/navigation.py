@@ -15,7 +15,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
-    QCoreApplication,
     QEvent,
     QLocale,
     QMimeData,
@@ -45,6 +44,7 @@ from PySide6.QtWidgets import (
 
 from index.models import DossierInfo, SearchFilters, TagInfo, Watch
 from index.store import fold_text
+from reader_app.i18n import translate as _tr
 from reader_app.views.watch_dialogs import filters_summary
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -59,10 +59,6 @@ LIBRARY, WATCHES, TAGS, DOSSIERS = range(4)
 LIBRARY_KINDS = ("all", "unread", "starred", "note")
 LIBRARY_QUERIES = {"all": "", "unread": "is:unread", "starred": "is:starred",
                    "note": "has:note"}
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def quoted(name: str) -> str:

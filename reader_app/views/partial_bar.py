@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QLocale, Signal
+from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+from reader_app.i18n import translate as _tr
 
 STYLE = """
 QFrame#partialBar { background: #fff8e1; border-bottom: 1px solid #ffe082; }

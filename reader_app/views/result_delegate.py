@@ -17,7 +17,6 @@ import re
 import zlib
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -44,6 +43,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 from index.models import Hit
 from index.store import fold_text
 from reader_app.i18n import format_date
+from reader_app.i18n import translate as _tr
 from reader_app.models.results_model import HitRole, RowState, StateRole
 from reader_app.style import MATCH_BACKGROUND
 
@@ -55,10 +55,6 @@ _TAG = re.compile(r"<[^>]+>")
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 Role = QPalette.ColorRole
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def parse_snippet(snippet: str) -> tuple[str, list[tuple[int, int]]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QIcon, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from index.models import SearchFilters, SearchResults
 from reader_app import state_terms
 from reader_app.core_messages import translate_core
+from reader_app.i18n import translate as _tr
 from reader_app.style import icon_path
 
 PLACEHOLDER = QT_TRANSLATE_NOOP(
@@ -115,7 +116,8 @@ def _date_edit(parent: QWidget, tip: str) -> QDateEdit:
 class FacetCombo(QComboBox):
     """ "All …" then the facet values with their counts; keeps the choice across updates."""
 
-    def __init__(self, all_text: str, names: dict[str, str] | None = None, parent=None) -> None:
+    def __init__(self, all_text: str, names: dict[str, str] | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all = all_text
         self._names = names or {}
@@ -124,7 +126,8 @@ class FacetCombo(QComboBox):
         self.addItem(all_text, None)
 
     def value(self) -> str | None:
-        return self.currentData()
+        data = self.currentData()
+        return str(data) if data else None
 
     def select_value(self, value: str) -> None:
         """Choose a value even before the facets listed it (emits the change)."""
@@ -146,10 +149,6 @@ class FacetCombo(QComboBox):
             self.addItem(f"{self._names.get(current, current)} (0)", current)
         self.setCurrentIndex(max(0, self.findData(current)) if current is not None else 0)
         self.blockSignals(False)
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 # chip key -> (label, accessible name, tool tip); the term comes from state_terms.CHIP_TERMS
@@ -332,11 +331,12 @@ class SearchBar(QWidget):
         """The filters as the search index takes them; None when nothing is set."""
         d_from = self.date_from.date()
         d_to = self.date_to.date()
+        source, lang = self.source.value(), self.lang.value()
         filters = SearchFilters(
             date_from=None if d_from == ANY_DATE else d_from.toString("yyyy-MM-dd"),
             date_to=None if d_to == ANY_DATE else d_to.toString("yyyy-MM-dd"),
-            sources=(self.source.value(),) if self.source.value() else (),
-            langs=(self.lang.value(),) if self.lang.value() else (),
+            sources=(source,) if source else (),
+            langs=(lang,) if lang else (),
             entities=tuple(self._entities),
         )
         return None if filters == SearchFilters() else filters

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QStringListModel, Qt
+from PySide6.QtCore import QStringListModel, Qt
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QColorDialog,
     QCompleter,
     QDialog,
@@ -25,13 +26,10 @@ from PySide6.QtWidgets import (
 )
 
 from index.store import fold_text
+from reader_app.i18n import translate as _tr
 
 _POPUP_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab,
                Qt.Key.Key_Backtab)
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
 
 
 def split_tags(text: str) -> list[str]:
@@ -88,18 +86,23 @@ class TagInput(QLineEdit):
         text = self.text()[: self.cursorPosition()]
         return text if self.single else text.rsplit(",", 1)[-1].lstrip()
 
+    def _popup(self) -> QAbstractItemView:
+        popup = self.completer_.popup()
+        assert popup is not None  # a QCompleter always has its list
+        return popup
+
     def _update_completion(self, _text: str = "") -> None:
         word = self.current_word()
         if not word.strip():
-            self.completer_.popup().hide()
+            self._popup().hide()
             return
         self.completer_.setCompletionPrefix(word)
         if self.completer_.completionCount():
             rect = self.cursorRect()
-            rect.setWidth(max(200, self.completer_.popup().sizeHintForColumn(0) + 24))
+            rect.setWidth(max(200, self._popup().sizeHintForColumn(0) + 24))
             self.completer_.complete(rect)
         else:
-            self.completer_.popup().hide()
+            self._popup().hide()
 
     def _insert_completion(self, name: str) -> None:
         """Replace the word being typed by the chosen tag (and keep the others)."""
@@ -116,7 +119,7 @@ class TagInput(QLineEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Keys that choose in the open completion list are the list's (as in Qt's
         custom completer example)."""
-        if self.completer_.popup().isVisible() and event.key() in _POPUP_KEYS:
+        if self._popup().isVisible() and event.key() in _POPUP_KEYS:
             event.ignore()
             return
         super().keyPressEvent(event)

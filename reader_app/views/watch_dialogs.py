@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,10 +19,7 @@ from PySide6.QtWidgets import (
 
 from index.models import SearchFilters
 from index.store import fold_text
-
-
-def _tr(text: str, disambiguation: str = "", n: int = -1) -> str:
-    return QCoreApplication.translate("", text, disambiguation or None, n)
+from reader_app.i18n import translate as _tr
 
 
 def filters_summary(filters: SearchFilters | None) -> str:

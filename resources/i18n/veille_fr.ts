@@ -2062,7 +2062,7 @@
     <name>About</name>
     <message>
         <source>An offline reader for saved news: import, search, and follow the people, organisations and places in your articles.</source>
-        <translation>Un lecteur hors ligne d’actualités enregistrées : importez, recherchez et suivez les personnes, organisations et lieux de vos articles.</translation>
+        <translation>Un lecteur hors ligne d’actualités enregistrées&#xa0;: importez, recherchez et suivez les personnes, organisations et lieux de vos articles.</translation>
     </message>
     <message>
         <source>Everything stays on this computer.</source>
@@ -2070,11 +2070,11 @@
     </message>
     <message>
         <source>Library: {0}</source>
-        <translation>Bibliothèque : {0}</translation>
+        <translation>Bibliothèque&#xa0;: {0}</translation>
     </message>
     <message>
         <source>Veille is free software under the MIT licence. It is built on:</source>
-        <translation>Veille est un logiciel libre sous licence MIT. Il s’appuie sur :</translation>
+        <translation>Veille est un logiciel libre sous licence MIT. Il s’appuie sur&#xa0;:</translation>
     </message>
     <message>
         <source>About Veille</source>
