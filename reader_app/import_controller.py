@@ -8,7 +8,7 @@ each import the extraction of the new articles' entities is queued automatically
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,8 @@ class ImportController(QObject):
         self._queued_imports = 0
         self._extracting = False
         self._extract_again = False
+        # Preferences > "Find entities after each import" (setting entities/onImport)
+        self.auto_extract: Callable[[], bool] = lambda: True
         cancel.clicked.connect(self.cancel)
         self._set_idle()
 
@@ -114,7 +116,7 @@ class ImportController(QObject):
         self._finish_job()
         self.importFinished.emit(report)
         if report.article_ids:
-            self.extract_entities()
+            self.extract_automatically()
 
     def _import_failed(self, message: str) -> None:
         self._queued_imports -= 1
@@ -127,6 +129,12 @@ class ImportController(QObject):
             self._set_idle()
 
     # --- entities ----------------------------------------------------------------
+    def extract_automatically(self) -> None:
+        """After an import or at start: only when the person has not turned it off
+        (View > Find entities now still runs it)."""
+        if self.auto_extract():
+            self.extract_entities()
+
     def extract_entities(self) -> None:
         """Queue entity extraction for every article that has none yet."""
         if self._extracting:

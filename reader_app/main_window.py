@@ -8,7 +8,7 @@ numbers so that a late answer for an old request never replaces a newer one.
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QModelIndex, QPoint, QSettings, Qt, Signal
 from PySide6.QtGui import (
@@ -28,6 +28,7 @@ from index.models import Article, ImportReport, SearchResults
 from reader_app.entity_hub import EntityHub
 from reader_app.export_controller import ExportController
 from reader_app.facets_controller import FacetsController
+from reader_app.font_size import set_font_delta, stored_delta
 from reader_app.help_dialogs import show_about, show_search_syntax
 from reader_app.import_controller import ImportController
 from reader_app.library_watch import LibraryWatch
@@ -43,6 +44,7 @@ from reader_app.style import icon_path
 from reader_app.timeline_controller import TimelineController
 from reader_app.views.entity_panel import RESULTS_MODE
 from reader_app.views.import_dialog import ImportSummaryDialog
+from reader_app.views.preferences import install_preferences
 from reader_app.views.search_bar import banner_html
 from reader_app.window_import import ImportMixin
 from reader_app.window_layout import build_layout, build_widgets
@@ -105,6 +107,7 @@ class MainWindow(ImportMixin, QMainWindow):
         self.notes = NotesController(self)  # the open article's note and highlights
         self.timeline_control = TimelineController(self)  # the histogram above the list
         self.exports = ExportController(self)  # File > Export…, File > Print…
+        self.preferences = install_preferences(self)  # Edit > Preferences (Ctrl+,)
         self.keyboard = install_keyboard(self)  # Ctrl+F find bar, tab order, shortcuts
         self._restore_settings()
         self._count_library()
@@ -188,7 +191,7 @@ class MainWindow(ImportMixin, QMainWindow):
         if self.settings.value("view/entityMode", 0, int) == RESULTS_MODE:
             self.entity_panel.set_mode(RESULTS_MODE)
         self._zoom = 0
-        self.zoom_article(int(cast(int, self.settings.value("view/zoom", 0, int))))
+        self.zoom_article(stored_delta(self.settings))  # ui/fontDelta
         related = bool(self.settings.value("view/related", True, bool))
         self.actions_.show_related.setChecked(related)
         self.article_pane.set_related_visible(related)
@@ -240,7 +243,7 @@ class MainWindow(ImportMixin, QMainWindow):
             return
         count, pending = counts
         if pending and not self._watching:
-            self.jobs.extract_entities()  # a previous session stopped before finishing
+            self.jobs.extract_automatically()  # a previous session stopped before finishing
         if not self._watching:
             self._watching = True
             self.watch.start()  # upkeep after the window shows; then follow other processes
@@ -442,11 +445,8 @@ class MainWindow(ImportMixin, QMainWindow):
         self.article_pane.set_related_visible(self.actions_.show_related.isChecked())
 
     def zoom_article(self, steps: int) -> None:
-        """Larger or smaller article text, remembered across sessions."""
-        zoom = max(-4, min(8, self._zoom + steps))
-        self.article_view.zoomIn(zoom - self._zoom)
-        self._zoom = zoom
-        self.settings.setValue("view/zoom", zoom)
+        """Larger or smaller text (article, list, sidebars), remembered across sessions."""
+        self._zoom = set_font_delta(self, self._zoom + steps, self._zoom)
 
     def step_match(self, forward: bool = True) -> None:
         self.article_view.step_match(forward)

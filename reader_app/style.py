@@ -1,7 +1,7 @@
 """Colours, names and the style sheet shared by the views.
 
 One place for the entity palette so the article highlights, the legend and the
-sidebar always agree. Backgrounds are light enough for black text (WCAG AA).
+sidebar always agree. The colours themselves are in reader_app/theme_colours.py.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from reader_app.package_data import (
     TRANSLATIONS,
     icon_path,
 )
+from reader_app.theme_colours import LIGHT
 
-# type -> (highlight background, strong colour for text, swatches and focus)
+# type -> (highlight background, strong colour) in the light theme; the views ask
+# reader_app/theme.py for the current theme's (reader_app/theme_colours.py holds both).
+_KINDS: tuple[EntityType, ...] = ("person", "organisation", "place", "other")
 ENTITY_COLOURS: dict[EntityType, tuple[str, str]] = {
-    "person": ("#d2e3ff", "#1f5fbf"),
-    "organisation": ("#d5efc9", "#2e7d32"),
-    "place": ("#ffdcb8", "#b35900"),
-    "other": ("#e6d8f6", "#6a3d9a"),
+    kind: (LIGHT[kind], LIGHT[f"{kind}_strong"]) for kind in _KINDS
 }
 ENTITY_NAMES: dict[EntityType, str] = {
     "person": "Person",
@@ -41,9 +41,9 @@ ENTITY_GROUP_NAMES: dict[EntityType, str] = {
     "place": "Places",
     "other": "Other",
 }
-MATCH_BACKGROUND = "#fff176"
-MATCH_CURRENT = "#ff9800"
-FOCUS_OUTLINE = "#212121"
+MATCH_BACKGROUND = LIGHT["match"]
+MATCH_CURRENT = LIGHT["match_current"]
+FOCUS_OUTLINE = LIGHT["text"]
 
 
 
@@ -55,7 +55,9 @@ __all__ = [
 
 
 def apply_style(app: QApplication) -> None:
-    """Fusion everywhere (same look on every platform) plus our style sheet."""
+    """Fusion everywhere (same look on every platform) plus our style sheet, in the
+    current theme's colours (reader_app/theme.py fills the template)."""
+    from reader_app.theme import current_scheme, style_sheet
+
     app.setStyle("Fusion")
-    if STYLE_SHEET.is_file():
-        app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+    app.setStyleSheet(style_sheet(current_scheme()))

@@ -19,14 +19,14 @@ from PySide6.QtGui import QColor, QFont
 from index.models import EntityInfo
 from reader_app.i18n import entity_type_name
 from reader_app.i18n import translate as _tr
-from reader_app.style import ENTITY_COLOURS
+from reader_app.theme import colour, entity_colours
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = (QT_TRANSLATE_NOOP("", "Name"), QT_TRANSLATE_NOOP("", "Type"),
            QT_TRANSLATE_NOOP("", "Articles"), QT_TRANSLATE_NOOP("", "Mentions"),
            QT_TRANSLATE_NOOP("", "Also written"))
 NAME, TYPE, ARTICLES, MENTIONS, ALIASES = range(5)
-HIDDEN_GREY = "#80868b"
+HIDDEN_GREY = "muted"  # a colour of the theme (reader_app/theme_colours.py)
 
 
 class EntityTableModel(QAbstractTableModel):
@@ -77,12 +77,12 @@ class EntityTableModel(QAbstractTableModel):
                 text += " " + _tr("(hidden: not shown in the sidebar, highlights or filters)")
             return text
         if role == Qt.ItemDataRole.DecorationRole and col == TYPE:
-            return QColor(ENTITY_COLOURS[info.label][0])
+            return QColor(entity_colours(info.label)[0])
         if role == Qt.ItemDataRole.ForegroundRole:
             if info.hidden:
-                return QColor(HIDDEN_GREY)
+                return QColor(colour(HIDDEN_GREY))
             if col == TYPE:
-                return QColor(ENTITY_COLOURS[info.label][1])
+                return QColor(entity_colours(info.label)[1])
         if role == Qt.ItemDataRole.FontRole and info.hidden:
             font = QFont()
             font.setItalic(True)

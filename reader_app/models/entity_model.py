@@ -26,7 +26,7 @@ from index.models import ENTITY_TYPES, EntityType, Mention
 from reader_app.entity_context import entity_tooltip, sentences_by_entity
 from reader_app.i18n import entity_group_name
 from reader_app.i18n import translate as _tr
-from reader_app.style import ENTITY_COLOURS
+from reader_app.theme import entity_colours
 
 EntityKeyRole = Qt.ItemDataRole.UserRole + 10  # (label, canonical) for entity rows
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -158,7 +158,7 @@ class EntityModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and index.column() == 0:
-            return QColor(ENTITY_COLOURS[row.label][0])
+            return QColor(entity_colours(row.label)[0])
         if role == EntityKeyRole:
             return (row.label, row.name)
         return None
@@ -172,7 +172,7 @@ class EntityModel(QAbstractItemModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(ENTITY_COLOURS[label][1])
+            return QColor(entity_colours(label)[1])
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

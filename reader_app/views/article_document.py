@@ -15,7 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Qt, QTimer, QUrl
 from PySide6.QtGui import QPixmap, QTextCursor, QTextDocument
 
-from reader_app.views.article_html import DEFAULT_CSS
+from reader_app.views.article_html import document_css
 
 
 class ArticleDocument(QTextDocument):
@@ -23,7 +23,7 @@ class ArticleDocument(QTextDocument):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.setDefaultStyleSheet(DEFAULT_CSS)
+        self.setDefaultStyleSheet(document_css())
         self.setDocumentMargin(18)
         self.setUndoRedoEnabled(False)  # read-only text: an undo history only costs memory
         self.refused: list[str] = []  # names asked for and refused (kept short: for tests)

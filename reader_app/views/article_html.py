@@ -29,7 +29,7 @@ from PySide6.QtCore import QLocale
 from index.models import Article, Mention
 from reader_app.i18n import entity_type_name, format_date
 from reader_app.i18n import translate as _tr
-from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
+from reader_app.theme import colour, entity_colours, style_tokens
 
 Span = tuple[int, int]
 
@@ -103,12 +103,12 @@ def _segment_html(text: str, mention: Mention | None, matched: bool) -> str:
         return esc
     styles: list[str] = []
     if matched:
-        styles.append(f"background-color:{MATCH_BACKGROUND}; font-weight:600")
-        if mention is not None:
-            styles.append(f"color:{ENTITY_COLOURS[mention.label][1]}")
+        styles.append(f"background-color:{colour('match')}; font-weight:600")
+        strong = entity_colours(mention.label)[1] if mention is not None else colour("match_text")
+        styles.append(f"color:{strong}")
     else:
         assert mention is not None
-        styles.append(f"background-color:{ENTITY_COLOURS[mention.label][0]}")
+        styles.append(f"background-color:{entity_colours(mention.label)[0]}")
     title = ""
     if mention is not None:
         tip = f"{entity_type_name(mention.label)}: {mention.canonical or mention.text}"
@@ -228,7 +228,12 @@ def article_html(article: Article, matches: Sequence[Span] = (), end: int | None
 
 DEFAULT_CSS = """
 h1.title { font-size: 20pt; font-weight: 600; margin-bottom: 4px; }
-p.meta { color: #5f6368; margin-top: 0px; margin-bottom: 2px; }
+p.meta { color: @muted; margin-top: 0px; margin-bottom: 2px; }
 p.body { margin-top: 0px; margin-bottom: 12px; line-height: 140%; }
-a { color: #1a5fb4; }
-"""
+a { color: @link; }
+"""  # @name: a colour of the current theme (reader_app/theme_colours.py)
+
+
+def document_css() -> str:
+    """DEFAULT_CSS in the current theme's colours."""
+    return style_tokens(DEFAULT_CSS)

@@ -19,17 +19,17 @@ from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor, QTextD
 from PySide6.QtWidgets import QTextEdit
 
 from index.models import Highlight
+from reader_app.theme_colours import DARK, LIGHT
 
 Span = tuple[int, int]
-HIGHLIGHT_HUE = 335  # rose: apart from the entity hues (blue, green, orange, violet) and yellow
+HIGHLIGHT_HUE = 335  # rose (theme_colours' "mark"): apart from the entity hues and yellow
 
 
 def highlight_colours(palette: QPalette) -> tuple[QColor, QColor]:
     """(background, underline) for highlights, light or dark after the palette's base."""
     base = palette.color(QPalette.ColorRole.Base)
-    if base.lightness() >= 128:
-        return QColor.fromHsl(HIGHLIGHT_HUE, 200, 214), QColor.fromHsl(HIGHLIGHT_HUE, 170, 110)
-    return QColor.fromHsl(HIGHLIGHT_HUE, 110, 70), QColor.fromHsl(HIGHLIGHT_HUE, 170, 170)
+    table = LIGHT if base.lightness() >= 128 else DARK  # theme_colours' "mark" pair
+    return QColor(table["mark"]), QColor(table["mark_line"])
 
 
 def highlight_format(palette: QPalette) -> QTextCharFormat:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from index.models import SearchResults
 from reader_app.models.results_model import ArticleIdRole, ResultsModel
+from reader_app.theme import notifier
 from reader_app.views.article_links import Opener
 from reader_app.views.article_view import ArticleView, count
 from reader_app.views.entity_panel import legend_html
@@ -60,6 +61,7 @@ class ArticlePane(QWidget):
         self._link_notice = ""
         self.legend = QLabel(legend_html(), self)
         self.legend.setObjectName("legend")
+        notifier().changed.connect(self._theme_changed)  # the key's colours are in its HTML
         self.legend.setWordWrap(True)  # two lines in a narrow pane rather than clipped
         self.legend.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.match_label = QLabel("", self)
@@ -98,6 +100,9 @@ class ArticlePane(QWidget):
         button.setAutoRaise(True)
         button.clicked.connect(lambda: self.stepMatch.emit(forward))
         return button
+
+    def _theme_changed(self, _scheme: str) -> None:
+        self.legend.setText(legend_html())
 
     def _build_layout(self) -> None:
         header = QWidget(self)

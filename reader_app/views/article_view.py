@@ -49,7 +49,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from index.models import Article, EntityType, Highlight
 from reader_app.i18n import translate as _tr
-from reader_app.style import ENTITY_COLOURS, MATCH_CURRENT
+from reader_app.theme import colour, entity_colours, notifier, style_tokens
 from reader_app.views.article_blocks import BlockMap, SpanList
 from reader_app.views.article_document import ArticleDocument, retire
 from reader_app.views.article_feed import (
@@ -63,6 +63,7 @@ from reader_app.views.article_html import (
     Span,
     body_html,
     cut_point,
+    document_css,
     header_html,
     split_paragraphs,
 )
@@ -70,14 +71,14 @@ from reader_app.views.article_links import Opener, refusal
 from reader_app.views.article_marks import HighlightMarks, highlight_format
 
 PLACEHOLDER = (
-    "<html><body><p style='color:#80868b; font-size:13pt; margin-top:40px' align='center'>"
+    "<html><body><p style='color:@muted; font-size:13pt; margin-top:40px' align='center'>"
     "{0}</p></body></html>"
 )
 PLACEHOLDER_TEXT = QT_TRANSLATE_NOOP("", "Select an article in the list to read it here.")
 
 
 def placeholder_html() -> str:
-    return PLACEHOLDER.format(_tr(PLACEHOLDER_TEXT))
+    return style_tokens(PLACEHOLDER).format(_tr(PLACEHOLDER_TEXT))
 FIRST_CHARS = 24_000  # drawn in the call itself: the first screens, in ~10 ms
 HEAD_CHARS = 200_000  # then appended without being asked; the rest on "Show all"
 RETIRE_CHARS = 1_000_000  # a bigger document is swapped out and freed in pieces
@@ -143,8 +144,17 @@ class ArticleView(QTextBrowser):
         self._focus_sels: list[QTextEdit.ExtraSelection] = []
         self.menu_hook: MenuHook | None = None  # adds "Highlight"... to the context menu
         self.setHtml(placeholder_html())
+        notifier().changed.connect(self._theme_changed)
 
     # --- content -------------------------------------------------------------
+    def _theme_changed(self, _scheme: str) -> None:
+        """The colours are in the HTML: render again in the new ones, where it was."""
+        self.document().setDefaultStyleSheet(document_css())
+        if self.article is None:
+            self.setHtml(placeholder_html())
+        else:
+            self.update_mentions(self.article)
+
     def show_article(self, article: Article | None, matches: Sequence[Span] = ()) -> None:
         """Render ``article`` (None shows the placeholder) and reset focus and matches."""
         self._match_index = -1
@@ -529,7 +539,7 @@ class ArticleView(QTextBrowser):
     def _apply_selections(self, current: Span, scroll: bool = True) -> None:
         selections = []
         if self._focus is not None:
-            strong = QColor(ENTITY_COLOURS[self._focus[0]][1])
+            strong = QColor(entity_colours(self._focus[0])[1])
             others = QTextCharFormat()
             others.setFontUnderline(True)
             others.setUnderlineColor(strong)
@@ -540,9 +550,10 @@ class ArticleView(QTextBrowser):
                     selections.append(sel)
         cur_fmt = QTextCharFormat()
         in_focus = self._focus_index >= 0
-        bg = ENTITY_COLOURS[self._focus[0]][1] if in_focus and self._focus else MATCH_CURRENT
-        cur_fmt.setBackground(QColor(bg))
-        cur_fmt.setForeground(QColor("#ffffff"))
+        focused = in_focus and self._focus is not None
+        bg = entity_colours(self._focus[0])[1] if focused and self._focus else None
+        cur_fmt.setBackground(QColor(bg or colour("match_current")))
+        cur_fmt.setForeground(QColor(colour("on_strong" if bg else "match_current_text")))
         sel = self._selection(current, cur_fmt)
         if sel is not None:
             selections.append(sel)

@@ -26,7 +26,7 @@ from index.models import ENTITY_TYPES, EntityInfo
 from reader_app.entity_curation import EntityCurator, EntityRef
 from reader_app.i18n import entity_type_name
 from reader_app.i18n import translate as _tr
-from reader_app.style import ENTITY_COLOURS
+from reader_app.theme import entity_colours
 from reader_app.workers import ProgressFn, TaskRunner
 
 if TYPE_CHECKING:
@@ -128,7 +128,7 @@ class MergeDialog(QDialog):
             item.setData(info.id, EntityIdRole)
             item.setData(fold(info.name), FoldedNameRole)
             item.setToolTip(info.name)
-            item.setData(QColor(ENTITY_COLOURS[info.label][0]), Qt.ItemDataRole.DecorationRole)
+            item.setData(QColor(entity_colours(info.label)[0]), Qt.ItemDataRole.DecorationRole)
             self.items.appendRow(item)
         self._filter(self.filter.text())
         self.loaded.emit(self.items.rowCount())

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reader_app.i18n import translate as _tr
 from reader_app.style import icon_path
+from reader_app.theme import colour, notifier, style_tokens
 
 EMPTY_LIBRARY = (
-    "<p style='font-size:14pt; font-weight:600'>{0}</p><p>{1}</p><p style='color:#5f6368'>{2}</p>"
+    "<p style='font-size:14pt; font-weight:600'>{0}</p><p>{1}</p><p style='color:@muted'>{2}</p>"
 )
 EMPTY_TEXTS = (
     QT_TRANSLATE_NOOP("", "Your library is empty"),
@@ -32,7 +33,9 @@ class EmptyState(QWidget):
         icon = QLabel(self)
         icon.setPixmap(QIcon(icon_path("drop")).pixmap(QSize(64, 64)))
         icon.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.message = QLabel(EMPTY_LIBRARY.format(*(_tr(t) for t in EMPTY_TEXTS)), self)
+        self.message = QLabel(self)
+        self._theme_changed()
+        notifier().changed.connect(self._theme_changed)
         self.message.setObjectName("emptyMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -52,6 +55,10 @@ class EmptyState(QWidget):
         layout.addWidget(self.samples_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.import_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+
+    def _theme_changed(self, _scheme: str = "") -> None:
+        """The hint's colour is in the HTML."""
+        self.message.setText(style_tokens(EMPTY_LIBRARY).format(*(_tr(t) for t in EMPTY_TEXTS)))
 
     def set_samples_available(self, available: bool) -> None:
         self.samples_button.setVisible(available)
@@ -76,7 +83,7 @@ class NoResults(QLabel):
         see = _tr("See Help &gt; Search syntax.")
         self.setText(
             f"<p style='font-size:13pt'>{headline}</p>"
-            f"<p style='color:#5f6368'>{hint} {see}</p>"
+            f"<p style='color:{colour('muted')}'>{hint} {see}</p>"
         )
 
 

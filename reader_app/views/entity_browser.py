@@ -35,7 +35,6 @@ from reader_app.entity_curation import EntityCurator
 from reader_app.i18n import entity_type_name, format_date
 from reader_app.i18n import translate as _tr
 from reader_app.models.entity_browser_model import EntityTableModel
-from reader_app.style import ENTITY_COLOURS
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
 from reader_app.views.month_chart import MonthChart
 from reader_app.workers import ProgressFn, TaskRunner
@@ -240,7 +239,7 @@ class EntityBrowser(QDialog):
         seq, entity_id, articles = payload
         if seq != self._articles_seq or self.current is None:
             return
-        self.chart.set_dates([a.date for a in articles], ENTITY_COLOURS[self.current.label][1])
+        self.chart.set_dates([a.date for a in articles], f"{self.current.label}_strong")
         self.articles.clear()
         for article in articles:
             when = format_date(article.date, short=True) or _tr("undated")

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from reader_app.i18n import entity_type_name
 from reader_app.i18n import translate as _tr
 from reader_app.models.entity_model import EntityModel, EntityRow
-from reader_app.style import ENTITY_COLOURS, MATCH_BACKGROUND
+from reader_app.theme import colour, entity_colours
+from reader_app.theme_colours import ENTITY_KEYS
 
 ARTICLE_MODE, RESULTS_MODE = 0, 1
 
@@ -33,13 +34,14 @@ ARTICLE_MODE, RESULTS_MODE = 0, 1
 def legend_html() -> str:
     """Colour key shared by the article pane's header and the sidebar."""
     items = [
-        f'<span style="background-color:{ENTITY_COLOURS[t][0]}; color:{ENTITY_COLOURS[t][1]}">'
+        f'<span style="background-color:{entity_colours(t)[0]}; color:{entity_colours(t)[1]}">'
         f"&nbsp;{entity_type_name(t)}&nbsp;</span>"
-        for t in ENTITY_COLOURS
+        for t in ENTITY_KEYS
     ]
     match = _tr("Match", "a search match, in the colour key")
     items.append(
-        f'<span style="background-color:{MATCH_BACKGROUND}">&nbsp;<b>{match}</b>&nbsp;</span>')
+        f'<span style="background-color:{colour("match")}; color:{colour("match_text")}">'
+        f"&nbsp;<b>{match}</b>&nbsp;</span>")
     return "&nbsp; ".join(items)
 
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from index.models import FileReport, ImportReport
 from reader_app.core_messages import translate_core
 from reader_app.i18n import translate as _tr
+from reader_app.theme import colour as theme_colour
 
 STATUS_TEXT = {
     "imported": QT_TRANSLATE_NOOP("", "Imported"),
@@ -26,10 +27,10 @@ STATUS_TEXT = {
     "failed": QT_TRANSLATE_NOOP("", "Failed"),
 }
 STATUS_COLOUR = {
-    "imported": "#2e7d32",
-    "duplicate": "#5f6368",
-    "skipped": "#b35900",
-    "failed": "#c62828",
+    "imported": "status_imported",  # colours of the theme (reader_app/theme_colours.py)
+    "duplicate": "status_duplicate",
+    "skipped": "status_skipped",
+    "failed": "status_failed",
 }
 # failures first: they are what the person has to act on
 STATUS_ORDER = {"failed": 0, "skipped": 1, "duplicate": 2, "imported": 3}
@@ -97,7 +98,7 @@ class ImportSummaryDialog(QDialog):
             item = QTreeWidgetItem([name, _tr(STATUS_TEXT.get(f.status, f.status)), reason])
             item.setToolTip(0, f.path)
             item.setToolTip(2, reason)
-            item.setForeground(1, QColor(STATUS_COLOUR.get(f.status, "#202124")))
+            item.setForeground(1, QColor(theme_colour(STATUS_COLOUR.get(f.status, "text"))))
             item.setData(0, Qt.ItemDataRole.UserRole, f.status)
             self.files.addTopLevelItem(item)
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from reader_app.i18n import translate as _tr
+from reader_app.theme import colour as theme_colour
 
 MAX_MONTH_BARS = 36  # beyond three years, one bar per year stays legible
 
@@ -54,7 +55,7 @@ class MonthChart(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.buckets: list[tuple[str, int]] = []
         self.undated = 0
-        self.colour = QColor("#1f5fbf")
+        self.colour = "chart"  # a colour name of the theme, looked up when painting
 
     def sizeHint(self) -> QSize:
         return QSize(320, 110)
@@ -65,7 +66,7 @@ class MonthChart(QWidget):
     def set_dates(self, dates: Iterable[str | None], colour: str | None = None) -> None:
         self.buckets, self.undated = bucket_dates(dates)
         if colour:
-            self.colour = QColor(colour)
+            self.colour = colour
         self._update_tooltip()
         self.update()
 
@@ -92,7 +93,8 @@ class MonthChart(QWidget):
         step = plot.width() / len(self.buckets)
         gap = min(3.0, step * 0.2)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.colour)
+        named = not self.colour.startswith("#")  # a theme's colour, or one given as is
+        painter.setBrush(QColor(theme_colour(self.colour) if named else self.colour))
         for i, (_label, n) in enumerate(self.buckets):
             height = plot.height() * n / peak
             left = plot.left() + i * step + gap / 2

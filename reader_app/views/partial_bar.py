@@ -13,18 +13,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePol
 
 from reader_app.i18n import translate as _tr
 
-STYLE = """
-QFrame#partialBar { background: #fff8e1; border-bottom: 1px solid #ffe082; }
-QLabel#partialText { color: #3c4043; }
-QPushButton#showAll {
-    background: #1a5fb4; color: #ffffff; border: none; border-radius: 4px;
-    padding: 4px 12px; font-weight: 600;
-}
-QPushButton#showAll:hover { background: #174ea6; }
-QPushButton#showAll[quiet="true"] {
-    background: #ffffff; color: #1a5fb4; border: 1px solid #c4c7cc; font-weight: normal;
-}
-"""
+# Its look (partialBar, partialText, showAll) is in resources/style/veille.qss, in the
+# theme's colours.
 
 
 def size_label(n_bytes: float) -> str:
@@ -43,7 +33,6 @@ class PartialBar(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("partialBar")
-        self.setStyleSheet(STYLE)
         self.text = QLabel(self)
         self.text.setObjectName("partialText")
         self.text.setWordWrap(True)

@@ -45,9 +45,11 @@ from index.store import fold_text
 from reader_app.i18n import format_date
 from reader_app.i18n import translate as _tr
 from reader_app.models.results_model import HitRole, RowState, StateRole
-from reader_app.style import MATCH_BACKGROUND
+from reader_app.theme import colour as theme_colour
+from reader_app.theme_colours import contrast
 
 PAD_X, PAD_Y, GAP = 12.0, 9.0, 3.0
+TAG_CONTRAST = 4.5  # WCAG AA for a tag label's text
 STAR_GAP = 8.0
 MAX_TAGS = 3
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -122,8 +124,18 @@ def tag_colours(name: str, colour: str | None, palette: QPalette) -> tuple[QColo
     light, dark_text = palette.color(Role.Base), palette.color(Role.Text)
     if light.lightnessF() < dark_text.lightnessF():
         light, dark_text = dark_text, light
-    text = dark_text if back.lightnessF() > 0.55 else light
-    return back, text
+    # Whichever text reads better; a picked colour too mid-toned for either (pure red)
+    # is softened towards the list's background until it reads at AA (4.5:1).
+    softened = back
+    for step in range(11):
+        softened = mix(back, base, step / 10)
+        solid = softened.name()
+        best = max(contrast(dark_text.name(), solid), contrast(light.name(), solid))
+        if best >= TAG_CONTRAST:
+            break
+    solid = softened.name()
+    pick = contrast(dark_text.name(), solid) >= contrast(light.name(), solid)
+    return softened, dark_text if pick else light
 
 
 def star_path(box: QRectF) -> QPainterPath:
@@ -368,7 +380,7 @@ def _layout(
         fr = QTextLayout.FormatRange()
         fr.start, fr.length = start, min(length, len(text) - start)
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(MATCH_BACKGROUND))
+        fmt.setBackground(QColor(theme_colour("match")))
         fmt.setFontWeight(QFont.Weight.DemiBold)
         fr.format = fmt
         ranges.append(fr)

@@ -3536,6 +3536,164 @@
     </message>
 </context>
 <context>
+    <name>PreferencesAction</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>Language, theme, text size, library and import settings</source>
+        <translation>Langue, thème, taille du texte, bibliothèque et réglages d’importation</translation>
+    </message>
+    <message>
+        <source>Could not open {0}.</source>
+        <translation>Impossible d’ouvrir {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Apparence</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue :</translation>
+    </message>
+    <message>
+        <source>New dialogs, messages, dates and numbers use it at once; the window&apos;s menus and labels change when Veille next starts.</source>
+        <translation>Les nouvelles fenêtres de dialogue, les messages, les dates et les nombres l’utilisent tout de suite ; les menus et libellés de la fenêtre changent au prochain démarrage de Veille.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Thème :</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <source>Text &amp;size (larger +, smaller −):</source>
+        <translation>&amp;Taille du texte (plus grand +, plus petit −) :</translation>
+    </message>
+    <message>
+        <source>The theme and the text size (list, sidebars and article) apply at once.</source>
+        <translation>Le thème et la taille du texte (liste, panneaux latéraux et article) s’appliquent tout de suite.</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Langue de l’interface</translation>
+    </message>
+    <message>
+        <source>Colour theme</source>
+        <translation>Thème de couleurs</translation>
+    </message>
+    <message>
+        <source>Text size, in points added</source>
+        <translation>Taille du texte, en points ajoutés</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Bibliothèque</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>Dossier :</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>&amp;Recent libraries:</source>
+        <translation>Bibliothèques &amp;récentes :</translation>
+    </message>
+    <message>
+        <source>Open &amp;another library…</source>
+        <translation>Ouvrir une &amp;autre bibliothèque…</translation>
+    </message>
+    <message>
+        <source>&amp;Keep a copy of each imported file</source>
+        <translation>&amp;Garder une copie de chaque fichier importé</translation>
+    </message>
+    <message>
+        <source>Another library opens in a window of its own. Keeping copies is a setting of this library and applies from the next import (without them, &quot;Open original&quot; is not available for new articles).</source>
+        <translation>Une autre bibliothèque s’ouvre dans sa propre fenêtre. Garder les copies est un réglage de cette bibliothèque, appliqué dès la prochaine importation (sans elles, « Ouvrir l’original » n’est pas disponible pour les nouveaux articles).</translation>
+    </message>
+    <message>
+        <source>Library folder</source>
+        <translation>Dossier de la bibliothèque</translation>
+    </message>
+    <message>
+        <source>Recent libraries</source>
+        <translation>Bibliothèques récentes</translation>
+    </message>
+    <message>
+        <source>Open the recent library</source>
+        <translation>Ouvrir la bibliothèque récente</translation>
+    </message>
+    <message>
+        <source>Open another library</source>
+        <translation>Ouvrir une autre bibliothèque</translation>
+    </message>
+    <message>
+        <source>Keep a copy of each imported file</source>
+        <translation>Garder une copie de chaque fichier importé</translation>
+    </message>
+    <message>
+        <source>Reading and importing</source>
+        <translation>Lecture et importation</translation>
+    </message>
+    <message>
+        <source>&amp;Mark an article as read after</source>
+        <translation>&amp;Marquer un article comme lu après</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Find &amp;entities (people, places…) after each import</source>
+        <translation>Trouver les &amp;entités (personnes, lieux…) après chaque importation</translation>
+    </message>
+    <message>
+        <source>Both apply at once. With entities off, View &gt; Find entities now still finds them when you ask.</source>
+        <translation>Les deux s’appliquent tout de suite. Sans entités à l’import, Affichage &gt; Trouver les entités maintenant les trouve quand vous le demandez.</translation>
+    </message>
+    <message>
+        <source>Mark articles as read when opened</source>
+        <translation>Marquer les articles comme lus à l’ouverture</translation>
+    </message>
+    <message>
+        <source>Seconds before an opened article counts as read</source>
+        <translation>Secondes avant qu’un article ouvert compte comme lu</translation>
+    </message>
+    <message>
+        <source>Find entities after each import</source>
+        <translation>Trouver les entités après chaque importation</translation>
+    </message>
+    <message>
+        <source>The setting was not saved: {0}</source>
+        <translation>Le réglage n’a pas été enregistré : {0}</translation>
+    </message>
+</context>
+<context>
     <name>StateController</name>
     <message numerus="yes">
         <source>Marked %n article(s) as read.</source>

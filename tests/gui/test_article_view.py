@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QUrl
 
 from index.models import Article, Mention
+from reader_app.theme_colours import LIGHT
 from reader_app.views.article_html import (
     article_html,
     body_html,
@@ -75,7 +76,8 @@ def test_html_is_escaped_and_overlaps_are_cut() -> None:
     par = split_paragraphs(TEXT)[0]
     piece = paragraph_html(par, MENTIONS, [(TEXT.index("Sahel"), TEXT.index("Sahel") + 5)])
     # "Sahel" is both inside the organisation and a match: bold match over entity colour
-    assert "font-weight:600; color:#2e7d32" in piece and ">Sahel</span>" in piece
+    strong = LIGHT["organisation_strong"]  # the light theme's (reader_app/theme_colours.py)
+    assert f"font-weight:600; color:{strong}" in piece and ">Sahel</span>" in piece
 
 
 def test_view_maps_offsets_and_steps_through_matches(qtbot) -> None:
