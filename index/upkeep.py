@@ -148,6 +148,8 @@ def needed(lib: Library) -> list[str]:
     count = lib._index.doc_count()
     if not total - unindexed <= count <= total:
         todo.append(f"check the search index ({count} documents for {total} articles)")
+    if _leftovers(lib) and not lib.rebuilding and not rebuild_elsewhere(lib):
+        todo.append("remove what an interrupted search index rebuild left")
     return todo
 
 
@@ -174,7 +176,37 @@ def run(lib: Library, progress: Progress | None, cancel: CancelFlag) -> list[str
     if finished:
         done.append(f"indexed {finished} article(s) left by an interrupted import or edit")
     _purge_orphaned_trash(lib)
+    if _remove_leftovers(lib):
+        done.append("removed what an interrupted search index rebuild left")
     return done
+
+
+def _leftovers(lib: Library) -> list[Path]:
+    """The folders a rebuild killed before (or during) its swap leaves beside the index."""
+    live = _index_dir(lib)
+    return [p for p in (live.with_name(live.name + NEW_DIR_SUFFIX),
+                        live.with_name(live.name + OLD_DIR_SUFFIX))
+            if p.exists() or p.is_symlink()]
+
+
+def _remove_leftovers(lib: Library) -> bool:
+    """Remove them while holding the rebuild lock, so never a running rebuild's folder."""
+    from filelock import FileLock, Timeout
+
+    leftovers = _leftovers(lib)
+    if not leftovers or lib.rebuilding:
+        return False
+    lock = FileLock(lib.path / REBUILD_LOCK, thread_local=False, fallback_to_soft=False)
+    try:
+        lock.acquire(timeout=0)
+    except (Timeout, NotImplementedError, OSError):
+        return False
+    try:
+        for path in leftovers:
+            _remove(path)
+    finally:
+        lock.release()
+    return True
 
 
 def _purge_orphaned_trash(lib: Library) -> None:

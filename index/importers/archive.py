@@ -187,7 +187,8 @@ def _nested(
     except ImportFailure as exc:
         yield Source(origin, path=path, members=chain, error=exc.reason)
         return
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError,
+            RuntimeError) as exc:  # inflating the nested archive: damaged, odd method, locked
         yield Source(
             origin, path=path, members=chain, error=f"corrupt or unreadable ZIP archive ({exc})"
         )

@@ -12,12 +12,13 @@ Matching and ranking run on ``scoring.SetScorer`` (all matches ranked, as the co
 from __future__ import annotations
 
 import heapq
+import json
 import math
 import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -28,7 +29,7 @@ from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.codec.base import Segment
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import TOC, FileIndex
+from whoosh.index import TOC, FileIndex, clean_files
 from whoosh.reading import SegmentReader
 from whoosh.searching import Searcher
 from whoosh.writing import SegmentWriter
@@ -55,6 +56,8 @@ FEW = 5  # below this many results a spelling correction is tried
 META_FILE = "veille-search.json"
 INDEX_NAME = "MAIN"
 SORTS = ("relevance", "newest", "oldest")
+OPEN_ATTEMPTS = 5  # opens retried while other processes' commits get signed
+COMMIT_SIGN_S = 2.0  # longest a commit may stay unsigned (its new files are hashed)
 
 
 class IndexUnusable(Exception):
@@ -105,6 +108,19 @@ class SearchIndex:
         path = Path(directory)
         if not path.exists() or not any(path.iterdir()):
             return cls.create(path, store_id or "")
+        for attempt in range(OPEN_ATTEMPTS):
+            stamp = trust.manifest_stamp(path)
+            try:
+                return cls._open_signed(path, store_id)
+            except IndexUnusable:
+                # Another process between its Whoosh commit (which removed the files of
+                # the signed one) and its signature: wait for the signature, not rebuild.
+                if attempt == OPEN_ATTEMPTS - 1 or not _signed_soon(path, stamp):
+                    raise
+        raise AssertionError("unreachable")
+
+    @classmethod
+    def _open_signed(cls, path: Path, store_id: str | None) -> SearchIndex:
         manifest = _checked_manifest(path, store_id)
         try:
             ix = TrustedIndex(path, manifest.toc)
@@ -224,6 +240,33 @@ class SearchIndex:
         with self._write_lock:
             self._ix.optimize()
             self._committed()
+
+    def live_segments(self) -> list[Segment]:
+        """The segments the current searcher reads (in memory: a cheap look for compaction)."""
+        with self._read_lock:
+            return [r.segment() for r, _ in self._searcher.reader().leaf_readers()
+                    if r.segment() is not None]
+
+    def snapshot_segments(self) -> tuple[int, list[Segment]]:
+        """The signed generation this index reads and fresh copies of its segments (their
+        deletions as of that generation): what a compaction merges from."""
+        with self._read_lock:
+            return self._ix.gen, list(self._ix._read_toc().segments)
+
+    def commit_segments(self, build: Callable[[list[Segment]], list[Segment] | None]) -> bool:
+        """Commit ``build(current segments)`` as the next generation, signed (compaction's
+        swap: call under the library's writer lock, with the new segments' files in place);
+        ``build`` returns None to leave the index as it is. True when committed."""
+        with self._write_lock:
+            current = list(self._ix._read_toc().segments)
+            segments = build(current)
+            if segments is None:
+                return False
+            gen = self._ix.gen + 1
+            TOC(self._ix._schema, segments, gen).write(self._ix.storage, INDEX_NAME)
+            clean_files(self._ix.storage, INDEX_NAME, gen, segments)
+            self._committed()
+            return True
 
     def _committed(self) -> None:
         """After our own commit: follow it, then sign the files it left."""
@@ -603,6 +646,25 @@ class TrustedIndex(FileIndex):
 
     def latest_on_disk(self) -> int:
         return int(TOC._latest_generation(self.storage, self.indexname))
+
+
+def _signed_soon(path: Path, stamp: tuple[int, int, int] | None) -> bool:
+    """True once a commit under way in ``path`` (a table of contents newer than the one
+    the manifest names) is signed; False at once when no commit is under way, or when it
+    stays unsigned for COMMIT_SIGN_S (its writer was killed: the index gets rebuilt)."""
+    try:
+        named = int(json.loads((path / trust.MANIFEST_FILE).read_text("utf-8"))["manifest"]["toc"])
+        latest = TOC._latest_generation(FileStorage(str(path)), INDEX_NAME)
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if latest == named and trust.manifest_stamp(path) == stamp:
+        return False
+    deadline = time.monotonic() + COMMIT_SIGN_S
+    while trust.manifest_stamp(path) == stamp:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
 
 
 def _checked_manifest(path: Path, store_id: str | None) -> trust.Manifest:
