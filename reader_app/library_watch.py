@@ -11,11 +11,12 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
-from PySide6.QtWidgets import QStatusBar
+from PySide6.QtCore import QLocale, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QStatusBar
 
 from reader_app.i18n import translate as _tr
 from reader_app.workers import ProgressFn, TaskRunner
@@ -31,6 +32,7 @@ class LibraryWatch(QObject):
     upkeepFinished = Signal(list)  # lines saying what upkeep did
     upkeepProgress = Signal(int, int)  # done, total (-1: unknown)
     waiting = Signal(str)  # emitted from worker threads: "Waiting for ... to finish…"
+    damaged = Signal(str)  # SQLite's quick_check found the store damaged (its first line)
 
     def __init__(self, library: Library, readers: TaskRunner, status: QStatusBar,
                  parent: QObject | None = None) -> None:
@@ -64,12 +66,19 @@ class LibraryWatch(QObject):
         lib = self._library
         self.upkeep_running = True
 
-        def job(progress: ProgressFn, cancel: threading.Event) -> list[str]:
-            todo = lib.needs_upkeep()
-            if not todo:
-                return []
-            progress(0, None, todo[0])
-            return list(lib.upkeep(progress=progress, cancel=cancel))
+        def job(progress: ProgressFn, cancel: threading.Event) -> tuple[list[str], list[str]]:
+            done: list[str] = []
+            try:
+                todo = lib.needs_upkeep()
+                if todo:
+                    progress(0, None, todo[0])
+                    done = list(lib.upkeep(progress=progress, cancel=cancel))
+            except sqlite3.DatabaseError as exc:  # a damaged page read on the way
+                return done, lib.store.quick_check() or [str(exc)]
+            # The store's own check, here rather than before the window shows: it reads
+            # the whole file (seconds at 100,000 articles), and a damaged page is
+            # otherwise unseen by searches until a row on it is read.
+            return done, ([] if cancel.is_set() else lib.store.quick_check())
 
         self._maintenance.start(job, self._upkeep_done, self._upkeep_failed, self._progress)
 
@@ -82,8 +91,22 @@ class LibraryWatch(QObject):
                     QLocale().toString(done)), 0)
         self.upkeepProgress.emit(done, total)
 
-    def _upkeep_done(self, lines: list[str]) -> None:
+    def _upkeep_done(self, result: tuple[list[str], list[str]]) -> None:
+        lines, problems = result
         self.upkeep_running = False
+        if problems:
+            message = _tr("The library's store is damaged ({0}). Close Veille and run "
+                          "“reader-app check --repair” to mend it; nothing has been changed."
+                          ).format(problems[0])
+            self._status.showMessage(message, 0)
+            box = QMessageBox(QMessageBox.Icon.Warning, _tr("Damaged library"), message,
+                              QMessageBox.StandardButton.Ok, self._status.window())
+            box.setObjectName("damagedLibrary")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.show()  # not modal: searching and reading what is sound still work
+            self.damaged.emit(problems[0])
+            self.upkeepFinished.emit(lines)
+            return
         if lines:
             self._status.showMessage(_sentence(lines[-1]) + ".", 15000)
             self.changed.emit()

@@ -1762,6 +1762,14 @@
         </translation>
     </message>
     <message>
+        <source>The library&apos;s store is damaged ({0}). Close Veille and run “reader-app check --repair” to mend it; nothing has been changed.</source>
+        <translation>La base de la bibliothèque est endommagée ({0}). Fermez Veille et lancez « reader-app check --repair » pour la réparer ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>Damaged library</source>
+        <translation>Bibliothèque endommagée</translation>
+    </message>
+    <message>
         <source>The library could not be checked: {0}</source>
         <translation>La bibliothèque n’a pas pu être vérifiée&#xa0;: {0}</translation>
     </message>
@@ -3562,11 +3570,11 @@
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>New dialogs, messages, dates and numbers use it at once; the window&apos;s menus and labels change when Veille next starts.</source>
-        <translation>Les nouvelles fenêtres de dialogue, les messages, les dates et les nombres l’utilisent tout de suite ; les menus et libellés de la fenêtre changent au prochain démarrage de Veille.</translation>
+        <translation>Les nouvelles fenêtres de dialogue, les messages, les dates et les nombres l’utilisent tout de suite&#x202f;; les menus et libellés de la fenêtre changent au prochain démarrage de Veille.</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -3582,7 +3590,7 @@
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>&amp;Thème :</translation>
+        <translation>&amp;Thème&#xa0;:</translation>
     </message>
     <message>
         <source> pt</source>
@@ -3590,7 +3598,7 @@
     </message>
     <message>
         <source>Text &amp;size (larger +, smaller −):</source>
-        <translation>&amp;Taille du texte (plus grand +, plus petit −) :</translation>
+        <translation>&amp;Taille du texte (plus grand +, plus petit −)&#xa0;:</translation>
     </message>
     <message>
         <source>The theme and the text size (list, sidebars and article) apply at once.</source>
@@ -3614,7 +3622,7 @@
     </message>
     <message>
         <source>Folder:</source>
-        <translation>Dossier :</translation>
+        <translation>Dossier&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -3622,7 +3630,7 @@
     </message>
     <message>
         <source>&amp;Recent libraries:</source>
-        <translation>Bibliothèques &amp;récentes :</translation>
+        <translation>Bibliothèques &amp;récentes&#xa0;:</translation>
     </message>
     <message>
         <source>Open &amp;another library…</source>
@@ -3690,7 +3698,7 @@
     </message>
     <message>
         <source>The setting was not saved: {0}</source>
-        <translation>Le réglage n’a pas été enregistré : {0}</translation>
+        <translation>Le réglage n’a pas été enregistré&#xa0;: {0}</translation>
     </message>
 </context>
 <context>

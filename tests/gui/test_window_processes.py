@@ -98,3 +98,47 @@ def test_two_windows_on_one_library_lose_no_import(qtbot, tmp_path: Path, shared
         win.close()
     for lib in libs:
         lib.close()
+
+
+def test_a_damaged_store_is_found_after_the_window_shows(qtbot, tmp_path: Path,
+                                                          shared_extractor,
+                                                          settings: QSettings) -> None:
+    """One bad page of the store: searches alone would never notice it; the background
+    quick_check after the window shows says so in a message, and the window stays usable."""
+    import sqlite3
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from index.library import STORE_FILE
+
+    lib_dir = tmp_path / "lib"
+    with Library.open(lib_dir) as lib:
+        with lib.store.transaction():
+            for i in range(400):
+                draft = ArticleDraft(title=f"Dépêche {i}", text=f"Convoi {i} arrivé à Gao. " * 40,
+                                     lang="fr")
+                lib.store.insert_article(draft, lang="fr", chash=content_hash(draft),
+                                         curl=canonical_url(None), blob=None)
+        lib.upkeep()  # indexed: nothing for the window's upkeep to read on the bad page
+        assert not lib.needs_upkeep()
+    store = lib_dir / STORE_FILE
+    with sqlite3.connect(store) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        page = conn.execute("PRAGMA page_size").fetchone()[0]
+        leaves = [r[0] for r in conn.execute(
+            "SELECT pageno FROM dbstat WHERE name = 'articles' AND pagetype = 'leaf'")]
+    with store.open("r+b") as f:
+        f.seek((leaves[len(leaves) // 2] - 1) * page + 100)
+        f.write(os.urandom(page - 200))
+    lib = Library.open(lib_dir, extractor=shared_extractor)
+    win = MainWindow(lib, settings)
+    qtbot.addWidget(win)
+    with qtbot.waitSignal(win.watch.damaged, timeout=60000) as damaged:
+        win.show()
+    assert damaged.args[0]
+    box = win.findChild(QMessageBox, "damagedLibrary")
+    assert box is not None and "check --repair" in box.text()
+    assert "check --repair" in win.statusBar().currentMessage()
+    box.close()
+    win.close()
+    lib.close()
