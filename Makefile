@@ -56,8 +56,12 @@ MUTATION_MODULES ?= store migrations import_batch entity_store entities.linking 
 	search.query_build upkeep writer_lock library importers.safexml importers.archive
 MUTATION_JOBS ?= 2
 
+# The map of which tests reach which function is made afresh each run (a minute or two):
+# mutmut only adds tests it has not seen, so an edited test would keep its old reach, and a
+# renamed one makes its next run stop with "Failed to run pytest".
 mutation: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[mutation]'
+	rm -f mutants/mutmut-stats.json
 	$(BIN)/mutmut run --max-children $(MUTATION_JOBS) \
 		$(foreach m,$(MUTATION_MODULES),'index.$(m).*')
 	$(BIN)/python -c "$$MUTATION_REPORT"
@@ -65,11 +69,11 @@ mutation: $(STAMP)
 # Per module: mutants, killed (failing tests or a timeout), survived, no test reaching it,
 # survivors listed as equivalent in docs/mutation-testing.md, and the kill rate without them.
 define MUTATION_REPORT
-import json, pathlib, re, tomllib
+import datetime, json, pathlib, re, tomllib
 doc = pathlib.Path("docs/mutation-testing.md").read_text(encoding="utf-8")
 equivalent = set(re.findall(r"`(index\.\S+?__mutmut_\d+)`", doc))
 modules = tomllib.loads(pathlib.Path("pyproject.toml").read_text())["tool"]["mutmut"]["only_mutate"]
-print(f"{'module':32}{'mutants':>8}{'killed':>8}{'survived':>9}{'no test':>8}{'equiv.':>7}{'rate':>8}")
+print(f"{'module':32}{'mutants':>8}{'killed':>8}{'survived':>9}{'no test':>8}{'equiv.':>7}{'rate':>8}  run")
 for module in modules:
     meta = pathlib.Path("mutants", module + ".meta")
     if not meta.exists():
@@ -82,6 +86,7 @@ for module in modules:
     equiv = sum(k in equivalent for k in survived)
     counted = len(tried) - equiv
     rate = f"{100 * killed / counted:.1f}%" if counted else "-"
-    print(f"{module:32}{len(codes):>8}{killed:>8}{len(survived):>9}{untested:>8}{equiv:>7}{rate:>8}")
+    day = datetime.date.fromtimestamp(meta.stat().st_mtime)
+    print(f"{module:32}{len(codes):>8}{killed:>8}{len(survived):>9}{untested:>8}{equiv:>7}{rate:>8}  {day}")
 endef
 export MUTATION_REPORT

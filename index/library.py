@@ -13,6 +13,7 @@ which the window runs in the background and the command line's writers run visib
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sys
 import threading
@@ -37,6 +38,7 @@ from index.models import (
 )
 from index.search import IndexDoc, IndexUnusable, SearchIndex
 from index.store import Store, mark_dirty
+from index.writer_lock import CancelFlag as WriteCancelFlag
 from index.writer_lock import WriteCancelled, WriterLock
 
 if TYPE_CHECKING:
@@ -214,6 +216,12 @@ class Library(LibraryState):
         """Finish interrupted work, check the index against the store, repair or rebuild
         it. A writer's job: the window runs it in the background after it shows."""
         return upkeep.run(self, progress, cancel or _Cancel())
+
+    def compact_index(self, cancel: WriteCancelFlag | None = None, *,
+                      thorough: bool = False) -> str | None:
+        """Merge the index's deleted copies and small segments away (background work: it
+        writes beside the index and takes the writer lock only to swap); what was done."""
+        return upkeep.compact(self, cancel or _Cancel(), thorough=thorough)
 
     def generation(self) -> int:
         """The store's generation: it changes whenever any process commits a write."""
@@ -410,7 +418,13 @@ class Library(LibraryState):
                 done += len(inflight[0])
                 if progress:
                     progress(done, max(total, done), inflight[0][-1].title)
+                if upcoming is not None and upkeep.compaction_due(self):
+                    self.compact_index(cancel_flag)  # while the model reads the next batch
             if upcoming is None:
+                if done and not cancel_flag.is_set():
+                    # Each article's entities replaced its whole index document: merge
+                    # the old copies away (beside the index, not under the writer lock).
+                    self.compact_index(cancel_flag, thorough=True)
                 return done
             inflight = upcoming
 
@@ -528,8 +542,31 @@ class Library(LibraryState):
         sort: Sort = "relevance",
         filters: SearchFilters | None = None,
     ) -> SearchResults:
-        return upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
-                                                           filters=filters))
+        results = upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
+                                                              filters=filters))
+        return self._without_ghosts(results)
+
+    def _without_ghosts(self, results: SearchResults) -> SearchResults:
+        """Hits of articles the store no longer has (an index ahead of its store after a
+        crash that lost the store's last writes) are left out and said, instead of
+        listing articles that cannot be opened; the next writer's upkeep mends the index.
+        One indexed query on the page's ids: nothing measurable beside the search."""
+        if not results.hits:
+            return results
+        from index.user_state import existing
+
+        shown = [h.article_id for h in results.hits]
+        known = set(existing(self.store.conn, shown))
+        if len(known) == len(shown):
+            return results
+        gone = len(shown) - len(known)
+        notice = (f"{gone} result(s) left out: the search index is ahead of the library "
+                  "(run `reader-app check --repair`, or import, to mend it)")
+        return dataclasses.replace(
+            results, hits=tuple(h for h in results.hits if h.article_id in known),
+            total=max(0, results.total - gone),
+            ids=tuple(i for i in results.ids if i in known or i not in shown),
+            notice=f"{results.notice}; {notice}" if results.notice else notice)
 
     def hits(self, query: str, ids: Sequence[int]) -> list[Hit]:
         return upkeep.guarded(self, lambda ix: ix.hits(query, ids))
@@ -568,7 +605,9 @@ def _prepare_folder(path: Path, readonly: bool | None) -> None:
             raise LibraryUnusable(f"there is no library at {path}")
         return
     try:
-        path.mkdir(parents=True)
+        path.mkdir(parents=True, exist_ok=True)  # two first imports may race to make it
+    except FileExistsError as exc:  # a file appeared there meanwhile
+        raise LibraryUnusable(f"{path} is a file, not a library folder") from exc
     except OSError as exc:
         raise LibraryUnusable(f"cannot create the library folder {path}: "
                               f"{exc.strerror or exc}") from exc

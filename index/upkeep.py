@@ -18,7 +18,7 @@ import pickle
 import shutil
 import struct
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -390,6 +390,50 @@ def _swap(lib: Library, new_dir: Path) -> None:
         with contextlib.suppress(Exception):
             previous.close()
     _remove(old)
+
+
+# -- compaction ----------------------------------------------------------------------
+
+
+def compaction_due(lib: Library, *, thorough: bool = False) -> bool:
+    """Cheap (the segments in memory): whether ``compact`` has work."""
+    from index.search import compaction
+
+    index = lib._index
+    if lib.readonly or index is None or lib.index_problem is not None or lib.rebuilding:
+        return False
+    return compaction.due(index, thorough=thorough)
+
+
+def compact(lib: Library, cancel: CancelFlag, *, thorough: bool = False) -> str | None:
+    """Merge deleted copies and small segments away beside the live index; only the swap
+    holds the writer lock (index/search/compaction.py). What was done, or None."""
+    from index.search import compaction
+    from index.writer_lock import WriteCancelled
+
+    index = lib._index
+    if index is None or not compaction_due(lib, thorough=thorough):
+        return None
+
+    @contextlib.contextmanager
+    def lane() -> Iterator[SearchIndex | None]:
+        with lib.writing("compacting the search index", cancel):
+            usable = not (lib.rebuilding or lib.index_problem is not None or lib._closed)
+            yield lib._index if usable else None
+
+    try:
+        outcome = compaction.compact(index, lane, cancel, thorough=thorough)
+    except WriteCancelled:
+        return None
+    except Exception as exc:  # the index stays as it was; the next run tries again
+        if not (is_damage(exc) or is_disk_full(exc)):
+            raise
+        log.warning("search index compaction failed: %s: %s", type(exc).__name__, exc)
+        return None
+    if outcome is None:
+        return None
+    log.info("%s in %.1f s", outcome.summary(), outcome.seconds)
+    return outcome.summary()
 
 
 def _index_dir(lib: Library) -> Path:

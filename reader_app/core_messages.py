@@ -36,6 +36,8 @@ def _numerus(text: str, _disambiguation: str = "", _n: int = 0) -> str:
 # The plural templates are collected in context "" by lupdate: they are looked up there.
 PLURALS = (
     _numerus("%n article(s) already in the library were not added again", "", 0),
+    _numerus("%n result(s) left out: the search index is ahead of the library (run "
+             "`reader-app check --repair`, or import, to mend it)", "", 0),
     _numerus("%n record(s) without article text were left out", "", 0),
     _numerus("indexed %n article(s) left by an interrupted import or edit", "", 0),
     _numerus("index %n article(s) left by an interrupted import or edit", "", 0),
@@ -53,6 +55,7 @@ PLURALS = (
 TEMPLATES = (
     # -- import report: the batch and the library
     QT_TRANSLATE_NOOP("CoreMessages", "not read"),
+    QT_TRANSLATE_NOOP("CoreMessages", "removed what an interrupted search index rebuild left"),
     QT_TRANSLATE_NOOP("CoreMessages", "not imported: {reason}"),
     QT_TRANSLATE_NOOP("CoreMessages", "already in the library as article {first}"),
     QT_TRANSLATE_NOOP("CoreMessages", "already in the library as article {first} (and {others} "

@@ -73,6 +73,10 @@ class LibraryWatch(QObject):
                 if todo:
                     progress(0, None, todo[0])
                     done = list(lib.upkeep(progress=progress, cancel=cancel))
+                if not cancel.is_set():
+                    # Deleted copies and small segments merged away beside the index; the
+                    # writer lock is taken only for the swap (issue 12: a lean index).
+                    lib.compact_index(cancel=cancel)
             except sqlite3.DatabaseError as exc:  # a damaged page read on the way
                 return done, lib.store.quick_check() or [str(exc)]
             # The store's own check, here rather than before the window shows: it reads

@@ -224,10 +224,10 @@ def read_member(path: Path, chain: tuple[str, ...], limit: int) -> bytes:
         raise
     except KeyError:
         raise ImportFailure("the file is no longer in the archive") from None
+    except NotImplementedError as exc:  # a RuntimeError too: caught first
+        raise ImportFailure(f"unsupported compression in the archive ({exc})") from None
     except RuntimeError as exc:  # encrypted member
         raise ImportFailure(f"cannot read this archive member ({exc})") from None
-    except NotImplementedError as exc:
-        raise ImportFailure(f"unsupported compression in the archive ({exc})") from None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
         raise ImportFailure(f"corrupt archive member ({exc})") from None
     if len(data) > limit:

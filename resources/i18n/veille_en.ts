@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n result(s) left out: the search index is ahead of the library (run `reader-app check --repair`, or import, to mend it)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) without article text were left out</source>
         <translation>
             <numerusform>%n record without article text was left out</numerusform>

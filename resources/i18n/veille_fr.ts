@@ -11,6 +11,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n result(s) left out: the search index is ahead of the library (run `reader-app check --repair`, or import, to mend it)</source>
+        <translation>
+            <numerusform>%n résultat laissé de côté&#xa0;: l’index de recherche est en avance sur la bibliothèque (lancez `reader-app check --repair`, ou importez, pour le réparer)</numerusform>
+            <numerusform>%n résultats laissés de côté&#xa0;: l’index de recherche est en avance sur la bibliothèque (lancez `reader-app check --repair`, ou importez, pour le réparer)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n record(s) without article text were left out</source>
         <translation>
             <numerusform>%n enregistrement sans texte d’article a été laissé de côté</numerusform>
@@ -1763,7 +1770,7 @@
     </message>
     <message>
         <source>The library&apos;s store is damaged ({0}). Close Veille and run “reader-app check --repair” to mend it; nothing has been changed.</source>
-        <translation>La base de la bibliothèque est endommagée ({0}). Fermez Veille et lancez « reader-app check --repair » pour la réparer ; rien n’a été modifié.</translation>
+        <translation>La base de la bibliothèque est endommagée ({0}). Fermez Veille et lancez «&#xa0;reader-app check --repair&#xa0;» pour la réparer&#x202f;; rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Damaged library</source>
@@ -2226,6 +2233,10 @@
     <message>
         <source>not read</source>
         <translation>non lu</translation>
+    </message>
+    <message>
+        <source>removed what an interrupted search index rebuild left</source>
+        <translation>restes d’une reconstruction interrompue de l’index de recherche supprimés</translation>
     </message>
     <message>
         <source>not imported: {reason}</source>

@@ -124,6 +124,7 @@ def test_initials_match(acronym: str, long_form: str, expected: bool) -> None:
     ("Ana Pastor García", ["García", "Ana Pastor", "Pastor"]),
     ("Ibn Khaldun Ahmed", ["Ahmed"]),                 # a particle: no double surname
     ("Jean-Marie Le Pen Senior Junior", ["Junior"]),  # four words: just the last
+    ("Mamadou Dia", ["Dia"]),                         # three letters are enough
     ("Li Xi", []),                                    # too short a surname
     ("Emmanuel macron", []),                          # not capitalised
     ("Belousov", []),

@@ -159,6 +159,11 @@ def test_member_count_limit_is_inclusive(tmp_path: Path) -> None:
         Source(str(archive), path=archive,
                error="too many files in the archive (3; the limit is 2)")
     ]  # fmt: skip
+    outer = _zip(tmp_path / "o.zip", {"in.zip": archive.read_bytes()})
+    assert _expand(outer, ArchiveLimits(max_members=2)) == [
+        Source(f"{outer}!/in.zip", path=outer, members=("in.zip",),
+               error="too many files in the archive (3; the limit is 2)")
+    ]  # fmt: skip
 
 
 def test_total_size_limit_is_inclusive_and_in_whole_megabytes(tmp_path: Path) -> None:
@@ -187,9 +192,14 @@ def test_nested_archives_share_one_size_budget(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("members", "why"),
-    [({}, "empty archive"), ({"__MACOSX/._a.txt": b"x", ".cache": b"x"}, "only hidden or system files")],
+    [
+        ({}, "empty archive"),
+        ({"__MACOSX/._a.txt": b"x", ".cache": b"x"}, "only hidden or system files"),
+    ],
 )
-def test_an_archive_giving_nothing_says_why(tmp_path: Path, members: dict[str, bytes], why: str) -> None:
+def test_an_archive_giving_nothing_says_why(
+    tmp_path: Path, members: dict[str, bytes], why: str
+) -> None:
     archive = _zip(tmp_path / "n.zip", members)
     assert _expand(archive) == [
         Source(str(archive), path=archive, skip=f"nothing to import ({why})")
@@ -211,6 +221,7 @@ def test_nesting_too_deep_is_one_exact_line(tmp_path: Path) -> None:
     ]  # fmt: skip
     [deep] = _expand(archive, ArchiveLimits(max_depth=2))
     assert deep.members == ("in.zip", "third.zip", "deep.txt")
+    release()  # read through both nested archives afresh
     assert deep.read() == TEXT
 
 
@@ -237,7 +248,10 @@ def test_member_problems_are_exact_and_their_bounds_inclusive(tmp_path: Path) ->
     archive = _zip(tmp_path / "p.zip", {"big.bin": data}, zipfile.ZIP_STORED)
     assert _expand(archive, ArchiveLimits(max_member_bytes=len(data)))[0].error is None
     limits = ArchiveLimits(max_member_bytes=len(data) - 1)
-    assert _expand(archive, limits)[0].error == "file too large (1 MB; the limit is 1 MB)"
+    assert _expand(archive, limits) == [
+        Source(f"{archive}!/big.bin", path=archive, members=("big.bin",),
+               error="file too large (1 MB; the limit is 1 MB)")
+    ]  # fmt: skip
 
 
 def test_the_ratio_is_checked_from_its_minimum_size_and_its_bound_is_inclusive(
@@ -271,10 +285,33 @@ def test_read_member_reads_up_to_its_limit_exactly(tmp_path: Path) -> None:
         read_member(big, ("b.txt",), MB + MB // 2)
 
 
+def _patch_headers(path: Path, local: int, central: int, value: bytes) -> None:
+    """Overwrite a field of the (only) member's local and central headers."""
+    raw = bytearray(path.read_bytes())
+    for signature, offset in ((b"PK\x03\x04", local), (b"PK\x01\x02", central)):
+        at = raw.index(signature) + offset
+        raw[at:at + len(value)] = value
+    path.write_bytes(bytes(raw))
+
+
 def test_read_member_errors_are_sentences(tmp_path: Path) -> None:
     archive = _zip(tmp_path / "a.zip", {"a.txt": TEXT})
     with pytest.raises(ImportFailure, match=r"^the file is no longer in the archive$"):
         read_member(archive, ("gone.txt",), 1000)
+    _set_flags(archive, b"a.txt", set_bits=0x1)
+    release()
+    with pytest.raises(ImportFailure, match=r"^cannot read this archive member \(.*encrypted"):
+        read_member(archive, ("a.txt",), 1000)
+    odd = _zip(tmp_path / "odd.zip", {"a.txt": TEXT})
+    _patch_headers(odd, 8, 10, (99).to_bytes(2, "little"))  # AES, which zipfile lacks
+    with pytest.raises(ImportFailure, match=r"^unsupported compression in the archive \(.+\)$"):
+        read_member(odd, ("a.txt",), 1000)
+    damaged = _zip(tmp_path / "d.zip", {"a.txt": TEXT})
+    raw = bytearray(damaged.read_bytes())
+    raw[30 + len(b"a.txt")] = 0xFF  # a deflate block of the reserved type
+    damaged.write_bytes(bytes(raw))
+    with pytest.raises(ImportFailure, match=r"^corrupt archive member \(.+\)$"):
+        read_member(damaged, ("a.txt",), 1000)
 
 
 def test_reading_never_inflates_more_than_the_limit(tmp_path: Path) -> None:
