@@ -40,7 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from bench.common import REPO, code_version, machine, percentile
+from bench.common import REPO, code_version, machine
+from bench.heartbeat import Heartbeat, gaps_summary
 from index.models import Article, Mention
 from reader_app.models.entity_model import rows_from_mentions
 from reader_app.style import apply_style
@@ -144,32 +145,6 @@ def pin_singletons() -> None:
     if sys.version_info < (3, 12):
         for obj in (None, True, False):
             ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread; a long gap between ticks is a stall."""
-
-    def __init__(self) -> None:
-        self.ticks: list[float] = []
-        self._timer = QTimer()
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks = [time.perf_counter()]
-        self._timer.start()
-
-    def stop(self) -> list[float]:
-        self._timer.stop()
-        self.ticks.append(time.perf_counter())
-        return [(b - a) * 1000 for a, b in itertools.pairwise(self.ticks)]
-
-
-def gaps_summary(gaps: list[float]) -> str:
-    if not gaps:
-        return "no ticks"
-    return (f"longest stall {max(gaps):.0f} ms, p99 {percentile(gaps, 99):.0f} ms, "
-            f"gaps > 50 ms: {sum(g > 50 for g in gaps)} of {len(gaps)}")
 
 
 class FirstPaint(QObject):

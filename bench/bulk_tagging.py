@@ -27,7 +27,6 @@ Run: QT_QPA_PLATFORM=offscreen .venv/bin/python bench/bulk_tagging.py [--size 10
 from __future__ import annotations
 
 import argparse
-import itertools
 import multiprocessing
 import os
 import shutil
@@ -45,7 +44,8 @@ from PySide6.QtCore import QEventLoop, QSettings, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from bench.common import code_version, machine, percentile
+from bench.common import code_version, machine
+from bench.heartbeat import Heartbeat, gaps_summary
 from bench.scale_library import build_library
 from index import Library
 from index.library import STORE_FILE
@@ -53,32 +53,6 @@ from reader_app.main_window import MainWindow
 from reader_app.models.results_model import StateRole
 
 TAG = "Revue de presse"
-
-
-class Heartbeat:
-    """A 5 ms timer on the GUI thread; a long gap between ticks is a stall."""
-
-    def __init__(self) -> None:
-        self.ticks: list[float] = []
-        self._timer = QTimer()
-        self._timer.setInterval(5)
-        self._timer.timeout.connect(lambda: self.ticks.append(time.perf_counter()))
-
-    def start(self) -> None:
-        self.ticks = [time.perf_counter()]
-        self._timer.start()
-
-    def stop(self) -> list[float]:
-        self._timer.stop()
-        self.ticks.append(time.perf_counter())
-        return [(b - a) * 1000 for a, b in itertools.pairwise(self.ticks)]
-
-
-def stalls(gaps: list[float]) -> str:
-    if not gaps:
-        return "no ticks"
-    return (f"longest GUI stall {max(gaps):.0f} ms, p99 {percentile(gaps, 99):.0f} ms, "
-            f"gaps > 50 ms: {sum(g > 50 for g in gaps)} of {len(gaps)}")
 
 
 def run_loop(seconds: float, until: Callable[[], bool] = lambda: False) -> float:
@@ -111,7 +85,7 @@ def step(name: str, action: Callable[[], object], done: Callable[[], bool],
     run_loop(limit, lambda: bool(started) and done())
     took = (time.perf_counter() - started[0]) * 1000 if started else float("nan")
     run_loop(0.05)
-    print(f"  {name}: done in {took:,.0f} ms; {stalls(hb.stop())}")
+    print(f"  {name}: done in {took:,.0f} ms; {gaps_summary(hb.stop(), 'GUI stall')}")
     return took
 
 
@@ -156,7 +130,7 @@ def main() -> None:
         hb = Heartbeat()
         hb.start()
         run_loop(2.0)
-        print(f"  idle window, 2 s (baseline): {stalls(hb.stop())}")
+        print(f"  idle window, 2 s (baseline): {gaps_summary(hb.stop(), 'GUI stall')}")
         view.setFocus()
         lane_idle = lambda: not states.lane.busy()  # noqa: E731
 
@@ -182,7 +156,7 @@ def main() -> None:
         hb.start()
         run_loop(2.0)
         kept = len(states.selected_ids())
-        print(f"  2 s after (the window searches again): {stalls(hb.stop())}; "
+        print(f"  2 s after (the window searches again): {gaps_summary(hb.stop(), 'GUI stall')}; "
               f"selection kept: {kept:,} articles")
         verdict = "under" if tagged < 5000 else "OVER"
         print(f"result: {args.size:,} articles tagged in {tagged / 1000:.2f} s ({verdict} 5 s)")
