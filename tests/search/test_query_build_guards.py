@@ -111,6 +111,8 @@ def test_a_variant_of_one_language_never_counts_in_the_other(build: Callable) ->
 def test_what_is_never_expanded_to_variants(build: Callable) -> None:
     for word in ("la", "ab", "a1b2"):  # stop word, short, not letters
         assert build(word) == wq.Or(_word3(word)), word
+    for word in ("les", "des"):  # stop words whose other forms ("la", "une") are indexed
+        assert build(word) == wq.Or(_word3(word)), word
     assert build("écoles") == wq.Or([*_word3("ecoles"), *_accented("=écoles")])  # no form
 
 
@@ -123,6 +125,14 @@ def test_variants_are_cached_per_reader_generation(reader: object) -> None:
     cache[("forms", "alliance")] = [(("planted",), ("en",))]
     assert QueryBuilder(reader, cache).variants("alliance") == [(("planted",), ("en",))]
     assert QueryBuilder(reader).cache == {}  # type: ignore[arg-type]
+
+
+def test_a_word_typed_without_accents_looks_for_folded_forms(reader: object) -> None:
+    # Typed without accents, the forms count folded: "sécurité" folds to the word itself,
+    # so "securite" has no variant (the exact "=sécurité" of article 1 is not one).
+    builder = QueryBuilder(reader)  # type: ignore[arg-type]
+    assert builder.variants("securite") == []
+    assert builder.variants("allies") == [(("allie",), ("fr",))]
 
 
 def test_a_title_word_a_source_and_an_author(build: Callable) -> None:
@@ -207,6 +217,7 @@ def test_wildcards_expand_to_the_index_terms(build: Callable) -> None:
     assert build("title:sécu*") == wq.Or([T("title", "securite", boost=3.0),
                                           T("title", "securities", boost=3.0)])
     assert build("author:mart*") == T("author", "martin")
+    assert build("source:mon*") == T("source", "monde")
     assert build("=sécu*") == wq.Or([T("title", "=sécurité", boost=3.0),
                                      T("body", "=sécuritaire"), T("body", "=sécurité")])
     assert build("xyzzy*") is wq.NullQuery
@@ -242,6 +253,11 @@ def test_expansion_keeps_the_most_frequent_terms(tmp_path: Path,
             "mot0", "mot3", "mot6"]
         assert builder._most_frequent("body", ["mot3", "mot0"], {"mot3": 5, "mot0": 1}) == [
             "mot3", "mot0"]
+        assert builder._most_frequent("body", ["mot0", "mot3"], {"mot3": 5, "mot0": 1}) == [
+            "mot3", "mot0"]
+        # a term missing from the frequencies counts as 0, in the ranking and the budget
+        assert builder._most_frequent("body", ["a", "c", "b"], {"a": 0, "b": 60_000}) == [
+            "b", "a", "c"]
         assert builder._most_frequent("body", ["mot5"]) == ["mot5"]
         assert builder._most_frequent("body", []) == []
         monkeypatch.setattr(qb, "MAX_EXPANSION", 3)
@@ -252,6 +268,24 @@ def test_expansion_keeps_the_most_frequent_terms(tmp_path: Path,
         assert builder.expand("body", "mot*") == ["mot0", "mot1"]
         monkeypatch.setattr(qb, "POSTINGS_BUDGET", 10)  # the first term always stays
         assert builder.expand("body", "mot*") == ["mot0"]
+    ix.close()
+
+
+def test_prefix_frequencies_are_cached_and_ties_sorted(tmp_path: Path) -> None:
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(1, "t", "pb", lang="fr")])
+    ix.add([IndexDoc(2, "t", "pa", lang="fr")])  # a later segment brings the first term
+    ix.add([IndexDoc(3, "t", "мир", lang="ru")])
+    with ix._reading() as (searcher, _t):
+        cache: dict[object, object] = {}
+        builder = QueryBuilder(searcher.reader(), cache)
+        assert builder.expand("body", "p*") == ["pa", "pb"]  # equal counts: in term order
+        assert cache[("body", "p")] == {"pb": 1, "pa": 1}
+        cache[("body", "q")] = {"planted": 9}
+        assert builder._prefix_df("body", "q") == {"planted": 9}
+        assert builder.expand("body", "q*") == ["planted"]
+        # a folded word that is not ASCII (Cyrillic) is searched folded, not exact
+        assert builder.wildcard(Word("ми*")) == T("body", "мир")
     ix.close()
 
 
@@ -266,14 +300,17 @@ def test_fuzzy_words_share_the_first_letter(build: Callable, reader: object) -> 
                                           T("body", "security"), T("body", "securite")}
     assert build("secur~2") == T("body", "secure")
     assert build("author:smit~") == T("author", "smith")
+    assert build("source:mond~") == T("source", "monde")
     assert build("title:securiti~") == T("title", "securite", boost=3.0)
     assert build("zzzzz~") is wq.NullQuery
     assert near_terms(reader, "body", "ecurity", 1) == set()  # type: ignore[arg-type]
+    assert near_terms(reader, "body", "sxcurity", 1) == {"security"}  # type: ignore[arg-type]
     assert near_terms(reader, "body", "security", 1) == {  # type: ignore[arg-type]
         "security", "securite"}
     assert near_terms(reader, "body", "security", 0) == {"security"}  # type: ignore[arg-type]
     long = "s" + "e" * 40
     assert build(long + "~") == wq.Or(_word3(long))  # too long to be worth the automaton
+    assert build("s" + "e" * 31 + "~") is wq.NullQuery  # 32 letters: still fuzzy
 
 
 def test_fuzzy_matches_folded_forms(build: Callable) -> None:
