@@ -224,7 +224,10 @@ def test_a_bad_page_is_found_and_what_can_be_read_is_recovered(tmp_path: Path) -
         lib.reindex()
     with Library.open(lib_dir) as lib:
         assert lib.index_problem is None
-        assert lib.search("sahel", limit=1).total == total
+        # Searching still works; a hit whose row sits on the bad page cannot be read and
+        # is left out (with a notice), so the page of 1 may count one less.
+        found = lib.search("sahel", limit=1)
+        assert total - 1 <= found.total <= total and len(found.hits) <= 1
     repaired = check_library(lib_dir, repair=True)
     assert repaired.repaired and any("damaged file is kept" in r for r in repaired.repaired)
     assert list(lib_dir.glob(f"{STORE_FILE}.damaged-*"))
