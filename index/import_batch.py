@@ -17,8 +17,9 @@ from index.errors import DiskFull
 from index.importers import ParseOutcome
 from index.langid import detect_language
 from index.models import Article, ArticleDraft, FileReport, FileStatus, ImportReport
-from index.parse_pool import ParsedSource
+from index.parse_pool import ParsedSource, StreamMark
 from index.store import canonical_url, content_hash, now_iso
+from index.stream_tally import StreamTally
 from index.user_state import apply_draft
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 # The first batch is committed after a second so a person sees results at once; later
 # ones wait longer (each Whoosh commit merges segments, so fewer commits import faster).
 BATCH_ARTICLES = 5000
+BATCH_CHARS = 32_000_000  # and at most this much text waits: memory stays bounded
 FIRST_BATCH_SECONDS = 1.0
 MAX_BATCH_SECONDS = 16.0
 
@@ -53,28 +55,54 @@ class ImportBatch:
         # Decided lines (failures, skips) queue in order with parsed files.
         self._pending: list[FileReport | ParsedSource] = []
         self._pending_articles = 0
+        self._pending_chars = 0
         self._last_flush = time.monotonic()
         self._interval = FIRST_BATCH_SECONDS
+        self._stream: StreamTally | None = None  # the streamed file being written
+
+    @property
+    def finished_sources(self) -> int:
+        """Sources whose report line is decided (a streamed file counts at its end)."""
+        return self._done
 
     def add(self, parsed: ParsedSource) -> None:
         """Queue one parsed source; failures become report lines, never exceptions."""
         outcome = parsed.outcome
-        if parsed.error is not None or outcome is None:
+        if parsed.stream is not None:
+            self._add_streamed(parsed, parsed.stream)
+        elif parsed.error is not None or outcome is None:
             self._record(FileReport(parsed.origin, "failed", parsed.error or "not read"))
         elif outcome.status != "ok":
             status: FileStatus = "skipped" if outcome.status == "skipped" else "failed"
             self._record(FileReport(parsed.origin, status, outcome.reason, (), outcome.warnings))
         else:
-            self._pending.append(parsed)
-            self._pending_articles += len(outcome.drafts)
-        self._done += 1
+            self._queue(parsed)
+        if parsed.stream is None or parsed.stream.last:
+            self._done += 1
         if self._progress:
-            self._progress(self._done, self._total, parsed.origin)
+            current = parsed.origin
+            if parsed.stream is not None and not parsed.stream.last:
+                current = f"{parsed.stream.file} ({parsed.stream.where})"
+            self._progress(self._done, self._total, current)
         if (
             self._pending_articles >= BATCH_ARTICLES
+            or self._pending_chars >= BATCH_CHARS
             or time.monotonic() - self._last_flush >= self._interval
         ):
             self.flush()
+
+    def _queue(self, parsed: ParsedSource) -> None:
+        self._pending.append(parsed)
+        if parsed.outcome is not None:
+            self._pending_articles += len(parsed.outcome.drafts)
+            self._pending_chars += sum(len(d.text) for d in parsed.outcome.drafts)
+
+    def _add_streamed(self, parsed: ParsedSource, mark: StreamMark) -> None:
+        """A piece of a streamed file, one of its refused articles, or its end: each is
+        queued in order, and the file's line is made when its end is written."""
+        if parsed.origin != mark.file:  # one article refused: a line of its own
+            self._record(FileReport(parsed.origin, "failed", parsed.error or "not read"))
+        self._queue(parsed)
 
     def _record(self, line: FileReport) -> None:
         self._pending.append(line)
@@ -88,15 +116,20 @@ class ImportBatch:
         """
         if not self._pending or self.stopped:
             return
+        stream = self._stream
+        mark = stream.snapshot() if stream is not None else None
         try:
             with self.library.writing("an import", self._cancel):
                 lines = self._write_pending()
         except DiskFull as exc:
+            self._stream = stream  # the streamed file as it stood before this batch
+            if stream is not None and mark is not None:
+                stream.rewind(mark)
             self._stop(str(exc))
             return
         self.report.files.extend(lines)
         self._pending.clear()
-        self._pending_articles = 0
+        self._pending_articles = self._pending_chars = 0
         self._last_flush = time.monotonic()
         self._interval = min(self._interval * 2, MAX_BATCH_SECONDS)
 
@@ -111,8 +144,12 @@ class ImportBatch:
                 if isinstance(item, FileReport):
                     lines.append(item)
                     continue
-                line, articles = self._write_source(item)
-                lines.append(line)
+                if item.stream is not None:
+                    line, articles = self._write_streamed(item, item.stream)
+                else:
+                    line, articles = self._write_source(item)
+                if line is not None:
+                    lines.append(line)
                 new_articles.extend(articles)
             mark = store.conn.execute("SELECT coalesce(max(rowid), 0) FROM import_files"
                                       ).fetchone()[0]
@@ -141,15 +178,45 @@ class ImportBatch:
             origin = item.path if isinstance(item, FileReport) else item.origin
             if isinstance(item, FileReport) and item.status != "imported":
                 self.report.files.append(item)
+            elif not isinstance(item, FileReport) and item.stream is not None:
+                continue  # the streamed file's line says how far it got, below
             else:
                 self.report.files.append(FileReport(origin, "failed", f"not imported: {reason}"))
         self._pending.clear()
-        self._pending_articles = 0
+        self._pending_articles = self._pending_chars = 0
+        if self._stream is not None:
+            self.report.files.append(self._stream.line(stopped=f"not all imported: {reason}"))
+            self._stream = None
+
+    def _write_streamed(
+        self, parsed: ParsedSource, mark: StreamMark
+    ) -> tuple[FileReport | None, list[Article]]:
+        """A piece joins its file's tally; the file's end makes the file's line."""
+        tally = self._stream
+        if tally is None or tally.origin != mark.file:
+            tally = self._stream = StreamTally(mark.file)
+        if parsed.origin != mark.file:
+            tally.refused += 1
+        elif parsed.outcome is not None:
+            articles, duplicates = self._write_drafts(parsed)
+            tally.add(parsed.outcome, [a.id for a in articles], duplicates, mark.where)
+            return None, articles
+        if mark.last:
+            self._stream = None
+            return tally.line(cut=mark.cut), []
+        return None, []
 
     def _write_source(self, parsed: ParsedSource) -> tuple[FileReport, list[Article]]:
+        assert parsed.outcome is not None
+        articles, duplicates = self._write_drafts(parsed)
+        return _file_line(parsed.origin, parsed.outcome, articles, duplicates), articles
+
+    def _write_drafts(self, parsed: ParsedSource) -> tuple[list[Article], list[int]]:
         store = self.store
         outcome = parsed.outcome
-        assert outcome is not None and parsed.blob is not None
+        assert outcome is not None
+        if outcome.status != "ok" or parsed.blob is None:
+            return [], []  # a piece of a stream in which no article could be read
         blob = store.put_blob(parsed.blob.digest, parsed.blob.size, parsed.blob.payload)
         articles: list[Article] = []
         duplicates: list[int] = []
@@ -171,10 +238,14 @@ class ImportBatch:
             if draft.state is not None:
                 apply_draft(store.conn, article_id, draft.state, draft.text)
             articles.append(_article(article_id, draft, lang))
-        return _file_line(parsed.origin, outcome, articles, duplicates), articles
+        return articles, duplicates
 
     def finish(self) -> None:
         self.flush()
+        if self._stream is not None and not self.stopped:  # cancelled inside a stream
+            self._record(self._stream.line(stopped="the import was cancelled"))
+            self._stream = None
+            self.flush()
         if self._import_id is not None and not self.stopped:
             with self.library.writing("an import", self._cancel), self.store.transaction():
                 self.store.finish_import(self._import_id)

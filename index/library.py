@@ -17,6 +17,7 @@ import dataclasses
 import os
 import sys
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,6 +25,7 @@ from typing import TYPE_CHECKING, Literal
 
 from index import entity_store, upkeep
 from index.errors import IndexRebuilding, LibraryReadOnly, LibraryUnusable
+from index.extraction_pace import SearchPace, extraction_window, take_answered
 from index.library_state import LibraryState
 from index.models import (
     Article,
@@ -86,6 +88,7 @@ class Library(LibraryState):
         self.rebuilding = False  # a rebuild runs beside the live index (this process)
         self._extractor: EntityExtractor | ProcessExtractor | None = extractor
         self._extractor_lock = threading.Lock()
+        self._search_pace = SearchPace()  # entity extraction waits while searches run
         self._seen_generation = store.generation() if store.version else 0
         self.trash_batch: str | None = None  # this session's deletes, purged on close
         self._closed = False
@@ -306,7 +309,7 @@ class Library(LibraryState):
                 for s in sources if s.origin not in reported
             )
             batch.report.stopped = batch.stopped
-        batch.report.cancelled = cancel_flag.is_set() and len(batch.report.files) < len(sources)
+        batch.report.cancelled = cancel_flag.is_set() and batch.finished_sources < len(sources)
         return batch.report
 
     def import_bytes(self, items: Iterable[tuple[str, bytes]],
@@ -383,9 +386,10 @@ class Library(LibraryState):
     ) -> int:
         """Extract entities for articles that have none yet; returns how many were done.
 
-        The model runs outside the writer lock (in a child process by default), and the
-        next batch is sent to it before the current one is written, so the model and
-        the writes overlap; only the short write of each batch takes the lock.
+        The model runs outside the writer lock (in child processes, one per core, by
+        default), and the next batches are sent before the current one is written, so
+        the models and the writes overlap; only the short write of each batch takes the
+        lock. New batches wait while the person searches (index/extraction_pace.py).
         """
         if self.readonly:
             return 0
@@ -394,39 +398,44 @@ class Library(LibraryState):
         cancel_flag = cancel or _Cancel()
         done, last = 0, 0
         total = self.pending_entities()
-        inflight: tuple[list[Article], Future[list[list[Mention]]]] | None = None
+        window = extraction_window(self.extractor)  # batches in flight: every child busy
+        inflight: deque[tuple[list[Article], Future[list[list[Mention]]]]] = deque()
+        exhausted = False
         while True:
-            upcoming = None
-            # Read in this process's writer lane: close() takes it before closing the
-            # store, and a read on a connection being closed by another thread is a
-            # crash of the whole process in sqlite3, not an exception.
-            with self.lock.local():
-                ids, articles = ([], []) if cancel_flag.is_set() or self._closed else (
-                    self._next_batch(batch_size, last))
-            if ids:
+            while not exhausted and len(inflight) < window:
+                self._search_pace.wait_quiet(cancel_flag)  # the person searching comes first
+                # Read in this process's writer lane: close() takes it before closing the
+                # store, and a read on a connection being closed by another thread is a
+                # crash of the whole process in sqlite3, not an exception.
+                with self.lock.local():
+                    ids, articles = ([], []) if cancel_flag.is_set() or self._closed else (
+                        self._next_batch(batch_size, last))
+                if not ids:
+                    exhausted = True
+                    break
                 last = ids[-1]
-                upcoming = (articles, self._submit_extraction(articles))
-            if inflight is not None:
-                try:
-                    self._save_mentions(*inflight, cancel_flag)
-                except WriteCancelled:
-                    return done
-                except ExtractionStopped:
-                    if cancel_flag.is_set() or self._closed:
-                        return done  # the window or the library is closing: a normal stop
-                    raise
-                done += len(inflight[0])
-                if progress:
-                    progress(done, max(total, done), inflight[0][-1].title)
-                if upcoming is not None and upkeep.compaction_due(self):
-                    self.compact_index(cancel_flag)  # while the model reads the next batch
-            if upcoming is None:
+                inflight.append((articles, self._submit_extraction(articles)))
+            if not inflight:
                 if done and not cancel_flag.is_set():
                     # Each article's entities replaced its whole index document: merge
                     # the old copies away (beside the index, not under the writer lock).
                     self.compact_index(cancel_flag, thorough=True)
                 return done
-            inflight = upcoming
+            # Several children: one write for all they answered meanwhile.
+            articles, future = take_answered(inflight, join=window > 2)
+            try:
+                self._save_mentions(articles, future, cancel_flag)
+            except WriteCancelled:
+                return done
+            except ExtractionStopped:
+                if cancel_flag.is_set() or self._closed:
+                    return done  # the window or the library is closing: a normal stop
+                raise
+            done += len(articles)
+            if progress:
+                progress(done, max(total, done), articles[-1].title)
+            if inflight and upkeep.compaction_due(self):
+                self.compact_index(cancel_flag)  # while the models read the next batches
 
     def _next_batch(self, batch_size: int, after: int) -> tuple[list[int], list[Article]]:
         ids = self.store.pending_entity_ids(batch_size, after=after)
@@ -542,8 +551,9 @@ class Library(LibraryState):
         sort: Sort = "relevance",
         filters: SearchFilters | None = None,
     ) -> SearchResults:
-        results = upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
-                                                              filters=filters))
+        with self._search_pace.searching():
+            results = upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
+                                                                  filters=filters))
         return self._without_ghosts(results)
 
     def _without_ghosts(self, results: SearchResults) -> SearchResults:

@@ -16,6 +16,7 @@ import re
 import shutil
 import sqlite3
 import threading
+import time
 import unicodedata
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -119,7 +120,7 @@ class Store:
             conn = sqlite3.connect(
                 self.path, timeout=30.0, isolation_level=None, check_same_thread=False
             )
-            conn.execute("PRAGMA journal_mode=WAL")
+            _enter_wal(conn)
             conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.row_factory = sqlite3.Row
@@ -383,6 +384,20 @@ def mark_dirty(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
         " WHERE id = ?",
         [(i,) for i in article_ids],
     )
+
+
+def _enter_wal(conn: sqlite3.Connection, patience: float = 30.0) -> None:
+    """Switch a new store to WAL. SQLite answers "database is locked" at once, without
+    its busy handler, when two processes create one library and both switch it: retry."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 def _check(conn: sqlite3.Connection, pragma: str) -> list[str]:

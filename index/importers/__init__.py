@@ -13,7 +13,9 @@ Choices the import report shows to users:
 - a ``.txt`` holding an HTML page is read by the HTML format (content beats extension);
   a file with an unknown extension is refused, one with no extension is read as text;
 - limits (64 MB per file, 512 MB and 10,000 files per archive, 100:1 compression) are
-  reported per file in plain words.
+  reported per file in plain words; a JSON Lines file, mailbox or feed from 4 MB on is
+  read as a stream (:mod:`index.importers.streams`), where 64 MB is the limit of one
+  article, refused on its own line, not of the file.
 
 Format modules register in :mod:`index.importers.registry`.
 """

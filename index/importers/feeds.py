@@ -73,6 +73,12 @@ def _ascii_view(head: bytes) -> bytes:
 
 def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
     """One draft per entry; ill-formed feeds give what could be read, with a warning."""
+    return numbered_entries(data, origin, first=1)
+
+
+def numbered_entries(data: bytes, origin: str, first: int) -> list[ArticleDraft]:
+    """Drafts of a feed whose first entry is number ``first``: a whole feed, or one
+    piece of a large one rebuilt around some of its entries (importers/streams.py)."""
     data, repaired = _repair_utf8(screen_entities(data))
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=True)
     warnings: tuple[str, ...] = (repaired,) if repaired else ()
@@ -97,7 +103,7 @@ def parse_feed(data: bytes, origin: str) -> list[ArticleDraft]:
     )
     drafts = [
         draft
-        for number, entry in enumerate(parsed.entries, 1)
+        for number, entry in enumerate(parsed.entries, first)
         if (draft := _entry_draft(entry, context, f"{origin}#entry-{number}")) is not None
     ]
     if not drafts and parsed.get("bozo"):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from index.importers.datestamps import iso_date
@@ -104,9 +104,17 @@ def _describe(exc: json.JSONDecodeError, text: str) -> str:
 
 
 def _parse_lines(text: str, origin: str, warnings: list[str]) -> list[ArticleDraft]:
+    return numbered_lines(enumerate(text.splitlines(), 1), origin, warnings)
+
+
+def numbered_lines(
+    lines: Iterable[tuple[int, str]], origin: str, warnings: list[str]
+) -> list[ArticleDraft]:
+    """Drafts of JSON Lines given with their line numbers: a whole file, or one piece
+    of a large one read as a stream (index/importers/streams.py)."""
     records: list[tuple[Any, str]] = []
     decoder = json.JSONDecoder()
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in lines:
         line = line.strip()
         if not line:
             continue

@@ -13,6 +13,7 @@ import email
 import email.header
 import email.utils
 import re
+from collections.abc import Iterable
 from email.message import Message
 
 from index.importers.datestamps import iso_date
@@ -37,6 +38,7 @@ _MBOX_FROM = re.compile(rb"^From \S+.*$", re.MULTILINE)
 # An envelope line carries a time ("From a@b Tue Apr  2 06:00:00 2024"): a body line that
 # merely starts with "From " (unescaped by a careless writer) does not split the message.
 _MBOX_SPLIT = re.compile(rb"(?:\A|\r?\n)From \S+[^\r\n]*\d:\d\d[^\r\n]*\r?\n")
+_ENVELOPE = re.compile(rb"From \S+[^\r\n]*\d:\d\d[^\r\n]*\r?\n")
 _ESCAPED_FROM = re.compile(rb"^>(>*From )", re.MULTILINE)
 _META_CHARSET = b'<meta charset="utf-8">'
 _NO_TEXT = "the e-mail has no readable text"
@@ -81,18 +83,31 @@ def parse_mbox(data: bytes, origin: str) -> list[ArticleDraft]:
     chunks = [c for c in _MBOX_SPLIT.split(data) if c.strip()]
     if not chunks:
         raise ImportFailure("no message in this mailbox")
+    return numbered_messages(enumerate(chunks, 1), origin)
+
+
+def numbered_messages(messages: Iterable[tuple[int, bytes]], origin: str) -> list[ArticleDraft]:
+    """Drafts of mbox messages (envelope line removed) given with their numbers: a whole
+    mailbox, or one piece of a large one read as a stream (importers/streams.py)."""
     drafts: list[ArticleDraft] = []
     notes: list[str] = []
-    for number, chunk in enumerate(chunks, 1):
+    count = 0
+    for number, chunk in messages:
+        count += 1
         draft = message_draft(_ESCAPED_FROM.sub(rb"\1", chunk), f"{origin}#msg-{number}")
         if draft is None:
             notes.append(f"message {number}: no readable text, left out")
         else:
             drafts.append(draft)
     if not drafts:
-        raise ImportSkipped(f"none of the {len(chunks)} messages has readable text")
+        raise ImportSkipped(f"none of the {count} messages has readable text")
     drafts[0] = with_warnings(drafts[0], notes)
     return drafts
+
+
+def is_envelope(line: bytes) -> bool:
+    """The mbox line that starts a message, by the same rule as the whole-file split."""
+    return _ENVELOPE.fullmatch(line) is not None
 
 
 def message_draft(data: bytes, origin: str) -> ArticleDraft | None:

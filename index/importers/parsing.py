@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+from collections.abc import Callable
 
 from index.importers.decoding import binary_reason, bom_encoding, clean_draft_text, gunzip, is_gzip
 from index.importers.outcome import MAX_FILE_BYTES, ImportFailure, ImportSkipped, ParseOutcome
@@ -25,10 +26,22 @@ _BLANK_BYTES = b" \t\r\n\x0b\x0c\x00"
 
 def parse(origin: str, data: bytes) -> ParseOutcome:
     """Detect the format of ``data`` and read its articles; failures become outcomes."""
+    return _guarded(origin, lambda warnings: _finish(origin, *_parse(origin, data, warnings),
+                                                     warnings))
+
+
+def parse_with(
+    origin: str, fmt: Format, produce: Callable[[list[str]], list[ArticleDraft]]
+) -> ParseOutcome:
+    """The drafts ``produce`` reads (one piece of a streamed file), cleaned and checked
+    as a whole file's are; failures become outcomes."""
+    return _guarded(origin, lambda warnings: _finish(origin, produce(warnings), fmt, warnings))
+
+
+def _guarded(origin: str, run: Callable[[list[str]], ParseOutcome]) -> ParseOutcome:
     warnings: list[str] = []
     try:
-        drafts, fmt = _parse(origin, data, warnings)
-        return _finish(origin, drafts, fmt, warnings)
+        return run(warnings)
     except ImportSkipped as exc:
         return ParseOutcome(origin, "skipped", reason=exc.reason, warnings=_cap(warnings))
     except ImportFailure as exc:

@@ -119,3 +119,21 @@ def test_second_writer_waits_its_turn_and_says_so(tmp_path: Path) -> None:
     holder.refresh()
     assert holder.search("bamako").total == 1
     holder.close()
+
+
+_OPEN = ("import sys, time; from index import Library; "
+         "time.sleep(max(0.0, float(sys.argv[2]) - time.time())); "
+         "Library.open(sys.argv[1]).close()")
+
+
+def test_processes_creating_one_library_at_once_all_open_it(tmp_path: Path) -> None:
+    """SQLite answers "database is locked" at once, not after its busy timeout, when two
+    connections switch a new store to WAL together: the open must wait its turn."""
+    for round_ in range(2):
+        lib_dir, start = tmp_path / f"lib{round_}", str(time.time() + 2.0)  # all at once
+        procs = [subprocess.Popen([sys.executable, "-c", _OPEN, str(lib_dir), start], cwd=REPO,
+                                  stderr=subprocess.PIPE, text=True,
+                                  env={**os.environ, "PYTHONPATH": str(REPO)})
+                 for _ in range(6)]
+        errors = [p.communicate(timeout=120)[1] for p in procs]
+        assert [p.returncode for p in procs] == [0] * 6, errors

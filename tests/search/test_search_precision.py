@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from index.search import IndexDoc, SearchIndex
+from tests.conftest import node_id
 
 FR, EN = "fr", "en"
 _TEXTS: dict[str, tuple[str, str, str]] = {
@@ -126,7 +127,8 @@ def keys_of(*keys: str) -> set[int]:
     return {ARTICLES[k].article_id for k in keys}
 
 
-@pytest.mark.parametrize(("rule", "query", "find", "avoid"), RULES, ids=[r[0] for r in RULES])
+@pytest.mark.parametrize(("rule", "query", "find", "avoid"), RULES,
+                         ids=[node_id(r[0]) for r in RULES])
 def test_precision_rule(precision_index: SearchIndex, rule: str, query: str,
                         find: tuple[str, ...], avoid: tuple[str, ...]) -> None:
     results = precision_index.search(query, limit=100)
@@ -146,7 +148,7 @@ RANKS: list[tuple[str, str, tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "query", "order"), RANKS, ids=[r[0] for r in RANKS])
+@pytest.mark.parametrize(("rule", "query", "order"), RANKS, ids=[node_id(r[0]) for r in RANKS])
 def test_ranking_rule(precision_index: SearchIndex, rule: str, query: str,
                       order: tuple[str, ...]) -> None:
     results = precision_index.search(query, limit=100)
@@ -242,7 +244,7 @@ def phrase_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchInd
 
 
 @pytest.mark.parametrize(("rule", "query", "find", "avoid"), PHRASE_RULES,
-                         ids=[r[0] for r in PHRASE_RULES])
+                         ids=[node_id(r[0]) for r in PHRASE_RULES])
 def test_phrase_rule(phrase_index: SearchIndex, rule: str, query: str,
                      find: tuple[str, ...], avoid: tuple[str, ...]) -> None:
     found = set(phrase_index.search(query, limit=100).ids)

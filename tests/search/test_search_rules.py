@@ -10,6 +10,7 @@ from collections.abc import Callable
 import pytest
 
 from index.search import SearchIndex
+from tests.conftest import node_id
 
 ALL_DATED_AUG = ("aes", "ministers", "republique")
 
@@ -98,7 +99,8 @@ RULES: list[tuple[str, str, tuple[str, ...], tuple[str, ...]]] = [
 ]
 
 
-@pytest.mark.parametrize(("rule", "query", "find", "avoid"), RULES, ids=[r[0] for r in RULES])
+@pytest.mark.parametrize(("rule", "query", "find", "avoid"), RULES,
+                         ids=[node_id(r[0]) for r in RULES])
 def test_rule(corpus_index: SearchIndex, ids: Callable[..., set[int]], rule: str, query: str,
               find: tuple[str, ...], avoid: tuple[str, ...]) -> None:
     results = corpus_index.search(query, limit=50)
