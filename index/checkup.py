@@ -57,7 +57,7 @@ def check_library(path: Path, *, repair: bool = False, progress: Progress | None
         if repair:
             report.repaired.extend(lib.upkeep(progress))
             if report.store_problems:
-                orphans = _reimport_orphans(lib)
+                orphans = _reimport_lost(lib)
                 if orphans:
                     report.repaired.append(orphans)
             report.articles = lib.article_count()
@@ -109,14 +109,16 @@ def _recover(path: Path, store_file: Path) -> list[str]:
     return lines
 
 
-def _reimport_orphans(lib: object) -> str:
+def _reimport_lost(lib: object) -> str:
     from index.library import Library
-    from index.salvage import orphan_blobs
+    from index.salvage import kept_originals
 
     assert isinstance(lib, Library)
-    items = list(orphan_blobs(lib.store.conn))
+    before = lib.article_count()
+    items = list(kept_originals(lib.store.conn))
     if not items:
         return ""
-    report = lib.import_bytes((f"recovered-{digest[:12]}", data) for digest, data in items)
-    return (f"re-imported {report.count('imported')} article file(s) from kept originals "
-            f"whose rows were lost")
+    lib.import_bytes((f"recovered-{digest[:12]}", data) for digest, data in items)
+    added = lib.article_count() - before
+    return (f"re-imported {added} article(s) whose rows were lost from their kept originals"
+            if added else "")

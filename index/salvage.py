@@ -4,7 +4,7 @@ SQLite's own ``.recover`` lives in its command-line shell, which a desktop may n
 have; Python's module does not expose it. So the salvage copies table by table into a
 fresh store of the current schema, reading rows in rowid order and stepping over the
 pages that cannot be read. Articles whose rows are lost but whose original files
-survive in ``blobs`` are parsed again by the caller (``orphan_blobs``). The damaged
+survive in ``blobs`` are parsed again by the caller (``kept_originals``). The damaged
 file is kept beside the library, never deleted.
 """
 
@@ -62,12 +62,13 @@ def recover_store(damaged: Path, dest: Path) -> SalvageReport:
     return report
 
 
-def orphan_blobs(conn: sqlite3.Connection) -> Iterator[tuple[str, bytes]]:
-    """Kept originals no article points to any more (their rows were lost)."""
-    rows = conn.execute(
-        "SELECT hash, data FROM blobs WHERE data IS NOT NULL AND hash NOT IN"
-        " (SELECT blob_hash FROM articles WHERE blob_hash IS NOT NULL)"
-    )
+def kept_originals(conn: sqlite3.Connection) -> Iterator[tuple[str, bytes]]:
+    """Every kept original, to be imported again after a salvage.
+
+    Not only those no article points to: one file (a JSON Lines file, a feed, an mbox)
+    holds many articles, and the survivors of a lost page still point to it. Importing
+    it again adds back only the lost ones; the others are found as duplicates."""
+    rows = conn.execute("SELECT hash, data FROM blobs WHERE data IS NOT NULL ORDER BY hash")
     for digest, data in rows:
         with contextlib.suppress(zlib.error):
             yield str(digest), zlib.decompress(data)

@@ -234,7 +234,7 @@ def test_a_bad_page_is_found_and_what_can_be_read_is_recovered(tmp_path: Path) -
     assert check_library(lib_dir).sound
     with Library.open(lib_dir) as lib:
         kept = lib.article_count()
-        assert total * 0.8 < kept <= total
+        assert kept == total  # the lost rows come back from the kept originals
         assert lib.search("sahel", limit=1).total == kept
 
 
