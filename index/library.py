@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import sqlite3
 import sys
 import threading
 from collections import deque
@@ -24,9 +25,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from index import entity_store, upkeep
-from index.errors import IndexRebuilding, LibraryReadOnly, LibraryUnusable
+from index.errors import DiskFull, IndexRebuilding, LibraryReadOnly, LibraryUnusable, WriterBusy
 from index.extraction_pace import SearchPace, extraction_window, take_answered
 from index.library_state import LibraryState
+from index.library_stories import LibraryStories
 from index.models import (
     Article,
     EntityInfo,
@@ -68,7 +70,7 @@ class _Cancel:
         return False
 
 
-class Library(LibraryState):
+class Library(LibraryState, LibraryStories):
     """A library folder: ``library.sqlite3`` (the truth) and ``search-index/`` (derived)."""
 
     def __init__(
@@ -298,6 +300,7 @@ class Library(LibraryState):
                 if batch.stopped:
                     break
             batch.finish()
+            self._group_after_import(cancel_flag)
         except WriteCancelled:
             pass
         finally:
@@ -328,7 +331,14 @@ class Library(LibraryState):
             if batch.stopped:
                 break
         batch.finish()
+        self._group_after_import(_Cancel())
         return batch.report
+
+    def _group_after_import(self, cancel: WriteCancelFlag) -> None:
+        """Stories are grouped in the importing process, right after its articles land;
+        a full disk or a damaged page here leaves them pending, never the import failed."""
+        with contextlib.suppress(OSError, sqlite3.DatabaseError, DiskFull, WriterBusy):
+            self.group_stories(cancel=cancel)
 
     def _own_file(self, source: Source) -> bool:
         """The library's own database and index are never articles (a folder dropped
@@ -550,11 +560,17 @@ class Library(LibraryState):
         limit: int = 20,
         sort: Sort = "relevance",
         filters: SearchFilters | None = None,
+        by_story: bool = False,
     ) -> SearchResults:
+        """``by_story``: one result per story (its best-ranked version), counted as one;
+        every hit says how many versions and outlets its story has either way."""
         with self._search_pace.searching():
             results = upkeep.guarded(self, lambda ix: ix.search(query, limit=limit, sort=sort,
                                                                   filters=filters))
-        return self._without_ghosts(results)
+            results = self._without_ghosts(results)
+            if by_story:
+                results = self._one_row_per_story(results, limit)
+        return dataclasses.replace(results, hits=tuple(self._with_story_counts(results.hits)))
 
     def _without_ghosts(self, results: SearchResults) -> SearchResults:
         """Hits of articles the store no longer has (an index ahead of its store after a
@@ -579,20 +595,25 @@ class Library(LibraryState):
             notice=f"{results.notice}; {notice}" if results.notice else notice)
 
     def hits(self, query: str, ids: Sequence[int]) -> list[Hit]:
-        return upkeep.guarded(self, lambda ix: ix.hits(query, ids))
+        return self._with_story_counts(upkeep.guarded(self, lambda ix: ix.hits(query, ids)))
 
     def match_spans(self, query: str, text: str, title: str = "") -> list[tuple[int, int]]:
         return upkeep.guarded(self, lambda ix: ix.match_spans(query, text, title))
 
     def facets(
-        self, query: str, filters: SearchFilters | None = None
+        self, query: str, filters: SearchFilters | None = None, by_story: bool = False
     ) -> dict[str, list[tuple[str, int]]]:
-        return upkeep.guarded(self, lambda ix: ix.facets(query, filters))
+        """Counts per source, language and entity; ``by_story`` counts each story once
+        (its first version in the index), as the result list does."""
+        collapse = self.story_map().story_of if by_story else None
+        return upkeep.guarded(self, lambda ix: ix.facets(query, filters, collapse=collapse))
 
-    def timeline(self, query: str, filters: SearchFilters | None = None
-                 ) -> list[tuple[int, int]]:
-        """(YYYYMMDD, count) per day of the query's dated results."""
-        return upkeep.guarded(self, lambda ix: ix.timeline(query, filters))
+    def timeline(self, query: str, filters: SearchFilters | None = None,
+                 by_story: bool = False) -> list[tuple[int, int]]:
+        """(YYYYMMDD, count) per day of the query's dated results (stories counted once
+        with ``by_story``)."""
+        collapse = self.story_map().story_of if by_story else None
+        return upkeep.guarded(self, lambda ix: ix.timeline(query, filters, collapse=collapse))
 
     def related(self, article_id: int, limit: int = 10) -> SearchResults:
         return upkeep.guarded(self, lambda ix: ix.more_like(article_id, limit))

@@ -205,10 +205,34 @@ def _v3_user_state(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+_V4 = """
+CREATE TABLE story_members (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id INTEGER NOT NULL,
+    similarity REAL NOT NULL DEFAULT 1.0
+);
+CREATE INDEX story_members_story ON story_members(story_id);
+CREATE TABLE story_keys (
+    key INTEGER NOT NULL,
+    article_id INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id)
+) WITHOUT ROWID;
+"""
+
+
+def _v4_stories(conn: sqlite3.Connection) -> None:
+    """Versions of one story (index/stories.py). Every existing article is left without a
+    story, so the next writer groups the whole archive; ``story_keys`` has no reference
+    to articles (a deleted article's keys only propose a candidate that is not found)."""
+    for statement in _statements(_V4):
+        conn.execute(statement)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_base,
     _v2_generation,
     _v3_user_state,
+    _v4_stories,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -115,6 +115,8 @@ class Hit:
     source: str | None
     lang: str | None
     snippet: str
+    version_count: int = 1  # versions of its story in the library (index/stories.py)
+    outlet_count: int = 1  # outlets among them
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,9 +20,15 @@ from pathlib import Path
 
 from index.migrations import SCHEMA_VERSION, migrate
 
-# Tables in an order that satisfies their references.
+# Tables in an order that satisfies their references: the archive, then what the person
+# added to it. Stories are not copied: they are derived, and grouped again.
 TABLES = ("meta", "blobs", "articles", "imports", "import_files", "entities", "entity_keys",
-          "edits", "mentions")
+          "edits", "mentions", "article_state", "tags", "article_tags", "highlights",
+          "dossiers", "dossier_items", "watches", "watch_new", "article_edits", "trash")
+# Rows about an article whose own row was lost go too: the id may be given again to an
+# article re-imported from its kept original, which must not inherit another's notes.
+ABOUT_ARTICLES = ("mentions", "article_state", "article_tags", "highlights",
+                  "dossier_items", "watch_new", "article_edits")
 _PAGE = 500
 _MAX_SKIP = 1 << 22  # without a known last rowid, stop probing this far past the last page
 
@@ -48,12 +54,15 @@ def recover_store(damaged: Path, dest: Path) -> SalvageReport:
             columns = _common_columns(src, out, table)
             if not columns:
                 continue
-            copied, holes = _copy_table(src, out, table, columns)
+            copied, holes = (_copy_table(src, out, table, columns) if _has_rowid(src, table)
+                             else _copy_whole(src, out, table, columns))
             report.rows[table] = copied
             if holes:
                 report.unreadable[table] = holes
         out.execute("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', ?)",
                     (str(SCHEMA_VERSION),))
+        for table in ABOUT_ARTICLES:
+            out.execute(f"DELETE FROM {table} WHERE article_id NOT IN (SELECT id FROM articles)")
         out.execute("UPDATE articles SET indexed = 0")  # the index is rebuilt after a salvage
         out.execute("COMMIT")
     finally:
@@ -127,6 +136,30 @@ def _copy_table(src: sqlite3.Connection, out: sqlite3.Connection, table: str,
                 out.execute(insert, tuple(row))
                 copied += 1
         last = max(int(r[0]) for r in fresh)
+
+
+def _has_rowid(src: sqlite3.Connection, table: str) -> bool:
+    try:
+        src.execute(f"SELECT rowid FROM {table} LIMIT 0")
+    except sqlite3.DatabaseError:
+        return False
+    return True
+
+
+def _copy_whole(src: sqlite3.Connection, out: sqlite3.Connection, table: str,
+                columns: list[str]) -> tuple[int, int]:
+    """A table without rowids (tags of articles, dossier items): small, read in one go;
+    what a damaged page keeps from being read is counted as one hole."""
+    cols = ", ".join(columns)
+    insert = f"INSERT OR IGNORE INTO {table}({cols}) VALUES({', '.join('?' * len(columns))})"
+    copied = 0
+    try:
+        for row in src.execute(f"SELECT {cols} FROM {table}"):
+            out.execute(insert, tuple(row))
+            copied += 1
+    except sqlite3.DatabaseError:
+        return copied, 1
+    return copied, 0
 
 
 def _row_by_row(src: sqlite3.Connection, out: sqlite3.Connection, insert: str, table: str,

@@ -77,6 +77,10 @@ class LibraryWatch(QObject):
                     # Deleted copies and small segments merged away beside the index; the
                     # writer lock is taken only for the swap (issue 12: a lean index).
                     lib.compact_index(cancel=cancel)
+                if not cancel.is_set():
+                    # Articles from before stories existed (or left by a kill) are grouped
+                    # with their versions here, a batch at a time, never before the window.
+                    lib.group_stories(cancel=cancel)
             except sqlite3.DatabaseError as exc:  # a damaged page read on the way
                 return done, lib.store.quick_check() or [str(exc)]
             # The store's own check, here rather than before the window shows: it reads

@@ -18,7 +18,7 @@ import os
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -504,11 +504,13 @@ class SearchIndex:
         return Highlighter.from_query(q, frozenset(builder.literal))
 
     def facets(self, query: str, filters: SearchFilters | None = None,
-               top: int = 100) -> dict[str, list[tuple[str, int]]]:
-        """Counts per source, language and entity over all the query's results."""
+               top: int = 100, collapse: Mapping[int, int] | None = None
+               ) -> dict[str, list[tuple[str, int]]]:
+        """Counts per source, language and entity over all the query's results;
+        ``collapse`` (article id -> story id) counts the versions of a story once."""
         with self._reading() as (searcher, table):
             _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
-            docs = matches.docnums.tolist()
+            docs = _one_per_story(table, matches.docnums, collapse).tolist()
             src_col, lang_col = table.column("src"), table.column("lang")
             sources = Counter(src_col[d] for d in docs)
             langs = Counter(lang_col[d] for d in docs)
@@ -522,13 +524,13 @@ class SearchIndex:
             "entity": _ranked(ents, top),
         }
 
-    def timeline(self, query: str, filters: SearchFilters | None = None
-                 ) -> list[tuple[int, int]]:
+    def timeline(self, query: str, filters: SearchFilters | None = None,
+                 collapse: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
         """(YYYYMMDD, count) per day over all the query's dated results, in day order:
         the histogram above the result list groups them by month, week or day."""
         with self._reading() as (searcher, table):
             _, matches, _, _ = self._resolve(searcher, table, query, "any", filters)
-            days = table.day_array()[matches.docnums]
+            days = table.day_array()[_one_per_story(table, matches.docnums, collapse)]
         days = days[days > 0]
         if not len(days):
             return []
@@ -606,6 +608,19 @@ def filter_query(filters: SearchFilters | None) -> wq.Query | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def _one_per_story(table: DocTable, docnums: np.ndarray,
+                   collapse: Mapping[int, int] | None) -> np.ndarray:
+    """The documents left when each story's versions count once (the first in index
+    order stands for the story): for counts, where which version does not matter."""
+    if not collapse or not len(docnums):
+        return docnums
+    ids = np.asarray(table.article_ids(docnums), dtype=np.int64)
+    keys = np.fromiter((collapse.get(i, -i) for i in ids.tolist()), dtype=np.int64,
+                       count=len(ids))
+    _, first = np.unique(keys, return_index=True)
+    return docnums[np.sort(first)]
 
 
 def sort_by_date(docnums: np.ndarray, days: np.ndarray, *, newest: bool) -> np.ndarray:

@@ -22,6 +22,7 @@ from reader_app.cli_support import (
 
 if TYPE_CHECKING:
     from index import Library
+    from index.stories import StoryInfo
 
 Handlers = dict[str, Any]
 
@@ -95,6 +96,7 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
         return EXIT_USAGE
     results = lib.search(args.query, limit=args.limit, sort=args.sort)
     note_unsearchable(lib)
+    stories = lib.stories([h.article_id for h in results.hits])
     data = {
         "query": results.query,
         "total": results.total,
@@ -102,7 +104,7 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
         "suggestion": results.suggestion,
         "partial": results.partial,
         "notice": getattr(results, "notice", None),
-        "hits": [asdict(h) for h in results.hits],
+        "hits": [asdict(h) | _story_fields(stories.get(h.article_id)) for h in results.hits],
     }
     lines = []
     if getattr(results, "notice", None):
@@ -115,11 +117,19 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
         lines.append("No article has all the words; showing articles with most of them.")
     lines.append(f"{results.total} result(s)")
     for h in results.hits:
-        meta = " | ".join(x for x in (h.date or "", h.source or "") if x)
+        story = stories.get(h.article_id)
+        versions = f"{len(story.versions)} versions" if story and len(story.versions) > 1 else ""
+        meta = " | ".join(x for x in (h.date or "", h.source or "", versions) if x)
         lines.append(f"[{h.article_id}] {h.title}  ({meta})")
         lines.append("    " + _strip_marks(h.snippet))
     emit(args, data, "\n".join(lines))
     return EXIT_OK
+
+
+def _story_fields(story: StoryInfo | None) -> dict[str, object]:
+    """``story`` is shared by every version (null until the article is grouped)."""
+    return {"story": story.story if story else None,
+            "versions": list(story.versions) if story else []}
 
 
 def _strip_marks(snippet: str) -> str:
@@ -134,7 +144,12 @@ def _cmd_show(lib: Library, args: argparse.Namespace) -> int:
     data = asdict(article)
     data["authors"] = list(article.authors)
     data["mentions"] = [asdict(m) for m in article.mentions]
+    story = lib.story(article.id)
+    data.update(_story_fields(story))
     head = [article.title, " | ".join(x for x in (article.date, article.source, article.url) if x)]
+    if story and len(story.versions) > 1:
+        others = ", ".join(str(v) for v in story.versions if v != article.id)
+        head.append(f"Other versions of this story: {others}")
     ents = sorted({(m.label, m.canonical) for m in article.mentions})
     tail = [f"  {label}: {name}" for label, name in ents]
     emit(args, data, "\n".join([*head, "", article.text, "", "Entities:", *tail]))

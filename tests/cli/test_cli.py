@@ -102,3 +102,26 @@ def test_entity_curation_from_the_command_line(
     assert code == 2
     code, out = _run(capsys, "entities", "--articles", str(bamako["id"]), "--library", lib)
     assert "2025-08-14" in out
+
+
+def test_show_and_search_give_the_story_and_its_versions(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.index.test_stories import APART, VERSIONS
+
+    feed = tmp_path / "versions.jsonl"
+    rows = [*VERSIONS.values(), APART["same subject"]]
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                    encoding="utf-8")
+    lib = str(tmp_path / "lib")
+    assert _run(capsys, "import", str(feed), "--no-entities", "--library", lib)[0] == 0
+    versions = list(range(1, len(VERSIONS) + 1))
+    shown = json.loads(_run(capsys, "show", "2", "--library", lib, "--json")[1])
+    assert shown["story"] == 1 and shown["versions"] == versions
+    hits = json.loads(_run(capsys, "search", "Niamey", "--library", lib, "--json", "--limit",
+                           "50")[1])["hits"]
+    by_id = {h["article_id"]: h for h in hits}
+    assert by_id[1]["story"] == by_id[3]["story"] == 1 and by_id[3]["versions"] == versions
+    apart = len(rows)
+    assert by_id[apart]["story"] == apart and by_id[apart]["versions"] == [apart]
+    text = _run(capsys, "show", "1", "--library", lib)[1]
+    assert "Other versions of this story: 2, 3," in text

@@ -216,6 +216,11 @@ def test_a_bad_page_is_found_and_what_can_be_read_is_recovered(tmp_path: Path) -
     with Library.open(lib_dir) as lib:
         lib.import_paths([_feed(tmp_path / f"f{i}.jsonl", f"lot{i}", 200, 120) for i in range(3)])
         total = lib.article_count()
+        # What the person added, on articles far from the damaged page, must survive.
+        lib.tag([1, 2, 3], add=["sahel"])
+        lib.set_starred([1])
+        lib.set_note(2, "à vérifier")
+        lib.add_to_dossier("AES", [3, 1])
     _damage_store(lib_dir)
     report = check_library(lib_dir)
     assert report.store_problems, "one bad page must be detected"
@@ -236,6 +241,8 @@ def test_a_bad_page_is_found_and_what_can_be_read_is_recovered(tmp_path: Path) -
         kept = lib.article_count()
         assert kept == total  # the lost rows come back from the kept originals
         assert lib.search("sahel", limit=1).total == kept
+        assert lib.search("tag:sahel").total == 3 and lib.search("is:starred").total == 1
+        assert lib.notes([2]) == {2: "à vérifier"} and lib.dossier_articles("AES") == [3, 1]
 
 
 def test_library_path_that_is_a_file_is_one_sentence(tmp_path: Path) -> None:

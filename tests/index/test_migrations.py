@@ -82,3 +82,26 @@ def test_newer_library_is_refused_in_one_sentence(v01: Path) -> None:
         conn.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     with pytest.raises(LibraryUnusable, match="newer version of Veille"):
         Library.open(v01)
+
+
+def test_v03_library_opens_with_the_person_s_work_kept(tmp_path: Path) -> None:
+    """Schema 3 (stop 14): read state, stars, tags, notes, highlights, dossiers, watches."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    shutil.copy(RELEASED / "v0.3" / "library.sqlite3", folder / "library.sqlite3")
+    tables = ("articles", "blobs", "mentions", "entities", "article_state", "tags",
+              "article_tags", "highlights", "dossiers", "dossier_items", "watches")
+    before = {t: _rows(folder / "library.sqlite3", f"SELECT * FROM {t} ORDER BY 1, 2")
+              for t in tables}
+    with Library.open(folder) as lib:
+        assert lib.store.version == SCHEMA_VERSION
+        for table, rows in before.items():
+            after = lib.store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+            assert [tuple(r)[: len(rows[0])] for r in after] == rows, table
+        assert lib.story(1) is None  # stories came after schema 3: grouped by a writer
+        assert lib.group_stories() == 6 and lib.story(1) is not None
+        lib.upkeep()
+        assert lib.search("tag:sahel").total == 3 and lib.search("is:starred").total == 1
+        assert lib.notes([1]) == {1: "**À suivre** : sommet de l'AES"}
+        assert lib.dossier_articles("Rapport AES — décembre") == [3, 1]
+        assert [w.name for w in lib.watches()] == ["Sahel"]

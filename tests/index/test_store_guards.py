@@ -455,15 +455,15 @@ def test_stored_version_of_empty_and_unstamped_databases() -> None:
 def test_migrate_runs_each_later_step_once_and_stamps_it() -> None:
     conn = sqlite3.connect(":memory:")
     migrate(conn, 0)
-    assert stored_version(conn) == SCHEMA_VERSION == len(MIGRATIONS) == 3
+    assert stored_version(conn) == SCHEMA_VERSION == len(MIGRATIONS) == 4
     tables = set(_names(conn, "table"))
     assert {"meta", "blobs", "articles", "imports", "import_files", "entities",
             "entity_keys", "edits", "mentions", "article_state", "tags", "article_tags",
             "highlights", "dossiers", "dossier_items", "watches", "watch_new",
-            "article_edits", "trash"} <= tables
+            "article_edits", "trash", "story_members", "story_keys"} <= tables
     assert {"articles_canonical_url", "articles_pending_entities", "articles_unindexed",
             "entity_keys_entity", "mentions_article", "mentions_entity",
-            "articles_rev"} <= set(_names(conn, "index"))
+            "articles_rev", "story_members_story"} <= set(_names(conn, "index"))
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     assert meta["generation"] == "0"
     assert re.fullmatch(r"[0-9a-f]{32}", meta["store_id"])
