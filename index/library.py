@@ -616,7 +616,16 @@ class Library(LibraryState, LibraryStories):
         return upkeep.guarded(self, lambda ix: ix.timeline(query, filters, collapse=collapse))
 
     def related(self, article_id: int, limit: int = 10) -> SearchResults:
-        return upkeep.guarded(self, lambda ix: ix.more_like(article_id, limit))
+        """Articles sharing its most distinctive words; its own versions are not among
+        them (they are the same story, listed as such)."""
+        results = upkeep.guarded(self, lambda ix: ix.more_like(article_id, limit + 5))
+        known = self.story_map().story_of
+        mine = known.get(article_id)
+        hits = [h for h in results.hits if mine is None or known.get(h.article_id) != mine]
+        return dataclasses.replace(
+            results, hits=tuple(self._with_story_counts(hits[:limit])),
+            ids=tuple(h.article_id for h in hits[:limit]),
+            total=len(hits[:limit]))
 
 
 def _process_extractor(extractor: object) -> ProcessExtractor | None:

@@ -94,7 +94,7 @@ class LibraryStories:
         ids = results.ids or tuple(h.article_id for h in results.hits)
         kept = stories.first_of_each_story(ids, known.story_of)
         if len(kept) == len(ids):
-            return results
+            return results  # nothing to group: ``articles`` stays 0
         page = kept[:limit] if limit > 0 else []
         have = {h.article_id: h for h in results.hits}
         missing = [i for i in page if i not in have]
@@ -103,7 +103,7 @@ class LibraryStories:
                 results.corrected or results.query, missing))
         return dataclasses.replace(
             results, ids=tuple(kept), total=max(0, results.total - (len(ids) - len(kept))),
-            hits=tuple(have[i] for i in page if i in have))
+            hits=tuple(have[i] for i in page if i in have), articles=results.total)
 
     def _with_story_counts(self, hits: Sequence[Hit]) -> list[Hit]:
         known = self.story_map()

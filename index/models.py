@@ -139,6 +139,7 @@ class SearchResults:
     partial: bool = False
     notice: str | None = None
     suggestion: str | None = None  # "Did you mean…": a spelling that finds more, not run
+    articles: int = 0  # with one row per story: the articles behind ``total`` stories
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,6 +31,7 @@ BOILERPLATE_ARTICLES = 50  # a key seen in more articles than this proposes noth
 CANDIDATES_CHECKED = 8
 SAME_STORY_CONTAINMENT = 0.6  # share of the shorter text's 4-word runs found in the other
 SHINGLE_WORDS = 4
+MIN_SHARED_RUNS = 12  # two template briefs ("Dépêche 5 : le convoi est arrivé") are not one
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?»\"”])\s+|\n+")
@@ -96,9 +97,11 @@ def containment(a: set[str], b: set[str]) -> float:
 
 def same_story(a: set[str], b: set[str]) -> float:
     """The containment when it says "one story" (a one-sentence flash of the lead is a
-    version too), else 0."""
+    version too, a two-line template filled in twice is not), else 0."""
     share = containment(a, b)
-    return share if share >= SAME_STORY_CONTAINMENT else 0.0
+    if share < SAME_STORY_CONTAINMENT or len(a & b) < MIN_SHARED_RUNS:
+        return 0.0
+    return share
 
 
 def pending_ids(conn: sqlite3.Connection, limit: int, after: int = 0) -> list[int]:

@@ -49,7 +49,7 @@ class FacetsController(QObject):
         def job(_p: ProgressFn, _c: threading.Event) -> tuple:
             if req.seq != search.latest_seq:
                 return req.seq, None, None  # the person typed on: do not count for nothing
-            facets = lib.facets(req.query, req.filters)
+            facets = lib.facets(req.query, req.filters, by_story=req.by_story)
             names = labels
             if with_entities and names is None:
                 names = {e.name: e.label for e in lib.entities()}

@@ -149,6 +149,7 @@ class MainWindow(ImportMixin, QMainWindow):
         sb.box.textChanged.connect(self._text_changed)
         sb.box.navigate.connect(self._navigate_list)
         sb.sortChanged.connect(self.search.set_sort)
+        sb.groupingChanged.connect(self.search.set_by_story)
         sb.filtersChanged.connect(lambda: self.search.set_filters(sb.filters()))
         self.search.resultsReady.connect(self.navigation.route_results)  # -> _show_results
         self.facets.facetsReady.connect(self._facets_done)
@@ -294,7 +295,7 @@ class MainWindow(ImportMixin, QMainWindow):
         same_query = (results.corrected or results.query) == self.results_model.query
         scroll = self.article_list.verticalScrollBar().value()
         self.results_model.set_results(results)
-        self.search_bar.set_count(self.results_model.rowCount(), results.total)
+        self.search_bar.set_count(self.results_model.rowCount(), results.total, results.articles)
         self._show_banner(results)
         if self.results_model.rowCount():
             self.list_stack.setCurrentIndex(PAGE_LIST)
@@ -427,17 +428,20 @@ class MainWindow(ImportMixin, QMainWindow):
             self.articleShown.emit(article.id)
 
     def _load_related(self, article_id: int) -> None:
+        """Related articles and the article's other versions, on a reader."""
         lib = self.library
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple:
-            return article_id, lib.related(article_id, RELATED_LIMIT)
+            return article_id, lib.related(article_id, RELATED_LIMIT), \
+                lib.story_comparison(article_id)
 
         self.readers.start(job, self._related_loaded)
 
     def _related_loaded(self, payload: tuple) -> None:
-        article_id, results = payload
+        article_id, results, story = payload
         if self._closing or self.current_article is None or self.current_article.id != article_id:
             return
+        self.article_pane.story_panel.set_story(article_id, story)
         self.article_pane.set_related(results)
         self.relatedShown.emit(results)
 

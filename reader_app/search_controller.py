@@ -30,6 +30,7 @@ class SearchRequest:
     query: str
     sort: str
     filters: SearchFilters | None
+    by_story: bool = True  # one row per story (its best-ranked version)
 
 
 class SearchController(QObject):
@@ -47,6 +48,7 @@ class SearchController(QObject):
         self.query = ""
         self.sort = "relevance"
         self.filters: SearchFilters | None = None
+        self.by_story = True
         self.current: SearchRequest | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -74,19 +76,26 @@ class SearchController(QObject):
         self.filters = filters
         self.search_now()
 
+    def set_by_story(self, on: bool) -> None:
+        """One row per story, or every version: the list, its count and the facets."""
+        if on != self.by_story:
+            self.by_story = on
+            self.search_now()
+
     def search_now(self, query: str | None = None) -> int:
         """Run the current query at once (Enter, sort or filter change, after an import)."""
         self._timer.stop()
         if query is not None:
             self.query = query
         self._seq += 1
-        req = SearchRequest(self._seq, self.query.strip(), self.sort, self.filters)
+        req = SearchRequest(self._seq, self.query.strip(), self.sort, self.filters,
+                            self.by_story)
         lib = self._library
 
         def job(_progress: ProgressFn, _cancel: threading.Event) -> tuple:
             try:
                 res = lib.search(req.query, limit=FIRST_PAGE, sort=cast(Any, req.sort),
-                                 filters=req.filters)
+                                 filters=req.filters, by_story=req.by_story)
             except VeilleError as exc:  # e.g. the index is being rebuilt: one sentence
                 return req, str(exc)
             except Exception as exc:  # shown in the window, for the latest query only

@@ -42,6 +42,8 @@ LIGHT: Mapping[str, str] = {
     "status_imported": "#246b29", "status_duplicate": "#5f6368",
     "status_skipped": "#944a00", "status_failed": "#c62828",
     "chart": "#1f5fbf",
+    # what a version of a story adds to and drops from the earliest
+    "added": "#1e6b2a", "dropped": "#b3261e",
 }
 
 DARK: Mapping[str, str] = {
@@ -68,6 +70,7 @@ DARK: Mapping[str, str] = {
     "status_imported": "#81c995", "status_duplicate": "#a9aeb5",
     "status_skipped": "#fcad70", "status_failed": "#f28b82",
     "chart": "#8ab4f8",
+    "added": "#81c995", "dropped": "#f28b82",
 }
 
 THEMES: Mapping[str, Mapping[str, str]] = {"light": LIGHT, "dark": DARK}
@@ -114,6 +117,10 @@ TEXT_PAIRS: tuple[tuple[str, str, float, str], ...] = (
     ("match_current_text", "match_current", 4.5, "the current match"),
     ("text", "mark", 4.5, "a person's highlights"),
     ("text", "border_strong", 4.5, "the '+2' label after a row's tags"),
+    ("added", "window", 4.5, "sentences a version of a story adds"),
+    ("dropped", "window", 4.5, "sentences a version of a story drops"),
+    ("added", "header", 4.5, "the same, on the article header"),
+    ("dropped", "header", 4.5, "the same, on the article header"),
     ("status_imported", "base", 4.5, "import report"),
     ("status_duplicate", "base", 4.5, "import report"),
     ("status_skipped", "base", 4.5, "import report"),

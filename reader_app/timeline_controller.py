@@ -71,7 +71,7 @@ class TimelineController(QObject):
         seq, lib, total = self._seq, self.library, results.total if results else 0
 
         def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, Timeline, int]:
-            days = lib.timeline(request.query, request.filters)
+            days = lib.timeline(request.query, request.filters, by_story=request.by_story)
             timeline = build_timeline(days)
             return seq, timeline, max(0, total - sum(n for _d, n in days))
 

@@ -34,6 +34,7 @@ from reader_app.views.highlights_list import HighlightsList
 from reader_app.views.note_editor import NoteEditor
 from reader_app.views.partial_bar import PartialBar
 from reader_app.views.result_delegate import ResultDelegate
+from reader_app.views.story_panel import StoryPanel
 
 NOTICE_MS = 8000
 NOTES_HEIGHT = 170  # the note panel's first height, in pixels
@@ -42,7 +43,7 @@ NOTES_HEIGHT = 170  # the note panel's first height, in pixels
 class ArticlePane(QWidget):
     """Wraps the ArticleView (objectName ``articleView``) with its header and footer."""
 
-    relatedActivated = Signal(int)  # article id
+    relatedActivated = Signal(int)  # article id (a related article or another version)
     stepMatch = Signal(bool)  # forward
 
     def __init__(self, parent: QWidget | None = None, *, opener: Opener | None = None) -> None:
@@ -68,6 +69,8 @@ class ArticlePane(QWidget):
         self.match_label.setObjectName("matchLabel")
         self.prev_button = self._tool("▲", self.tr("Previous match (Shift+F3)"), False)
         self.next_button = self._tool("▼", self.tr("Next match (F3)"), True)
+        self.story_panel = StoryPanel(self)
+        self.story_panel.versionActivated.connect(self.relatedActivated)
         self.related_model = ResultsModel(self)
         self.related_list = QListView(self)
         self.related_list.setObjectName("relatedList")
@@ -117,14 +120,16 @@ class ArticlePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(header)
+        layout.addWidget(self.story_panel)
         layout.addWidget(self.partial_bar)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.related_toggle)
         layout.addWidget(self.related_list)
         note, marks = self.note_editor, self.highlights_list
-        chain = (self.view, self.notes_toggle, note.markdown, note.edit_button, note.editor,
-                 note.preview, marks.list, marks.edit_button, marks.remove_button,
-                 self.related_toggle, self.related_list)
+        story = self.story_panel
+        chain = (story.toggle, story.details, self.view, self.notes_toggle, note.markdown,
+                 note.edit_button, note.editor, note.preview, marks.list, marks.edit_button,
+                 marks.remove_button, self.related_toggle, self.related_list)
         for first, second in itertools.pairwise(chain):
             QWidget.setTabOrder(first, second)
 

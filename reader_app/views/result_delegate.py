@@ -48,6 +48,16 @@ from reader_app.models.results_model import HitRole, RowState, StateRole
 from reader_app.theme import colour as theme_colour
 from reader_app.theme_colours import contrast
 
+
+def story_counts(hit: Hit) -> str:
+    """ "3 versions, 2 outlets" when the article's story has other versions."""
+    if hit.version_count < 2:
+        return ""
+    versions = _tr("%n version(s)", "", hit.version_count)
+    if hit.outlet_count < 2:
+        return versions
+    return _tr("{0}, {1}").format(versions, _tr("%n outlet(s)", "", hit.outlet_count))
+
 PAD_X, PAD_Y, GAP = 12.0, 9.0, 3.0
 TAG_CONTRAST = 4.5  # WCAG AA for a tag label's text
 STAR_GAP = 8.0
@@ -265,7 +275,8 @@ class ResultDelegate(QStyledItemDelegate):
             meta_width = max(0.0, box.width() - used - STAR_GAP)
         painter.setFont(meta_f)
         painter.setPen(pal.color(Role.PlaceholderText))
-        parts = (format_date(hit.date, short=True), hit.source, (hit.lang or "").upper())
+        parts = (format_date(hit.date, short=True), hit.source, (hit.lang or "").upper(),
+                 story_counts(hit))
         meta = " · ".join(p for p in parts if p)
         painter.drawText(
             QPointF(box.left(), y + mm.ascent()),

@@ -266,6 +266,7 @@ class SearchBar(QWidget):
 
     filtersChanged = Signal()
     sortChanged = Signal(str)
+    groupingChanged = Signal(bool)  # one row per story (True) or every version
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -279,6 +280,17 @@ class SearchBar(QWidget):
         self.sort.setToolTip(_tr("Order of the results"))
         self.sort.setAccessibleName(_tr("Order of the results"))
         self.sort.currentIndexChanged.connect(lambda _i: self.sortChanged.emit(self.sort_key()))
+        self.versions = QToolButton(self)
+        self.versions.setObjectName("groupVersions")
+        self.versions.setCheckable(True)
+        self.versions.setChecked(True)
+        self.versions.setText(_tr("One row per story"))
+        self.versions.setToolTip(_tr("Versions of one story (updates, cuts, reprints) share "
+                                     "a row; uncheck to list every version"))
+        self.versions.setAccessibleName(_tr("One row per story"))
+        self.versions.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.versions.setStyleSheet(CHIP_STYLE.replace("#stateChip", "#groupVersions"))
+        self.versions.toggled.connect(self._grouping_toggled)
         self.count = QLabel(self)
         self.count.setObjectName("resultCount")
         self.date_from = _date_edit(self, _tr("Only articles from this date"))
@@ -306,6 +318,7 @@ class SearchBar(QWidget):
         top.addWidget(self.box, 1)
         top.addWidget(self.state_chips)
         top.addWidget(self.sort)
+        top.addWidget(self.versions)
         filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(QLabel(_tr("From", "a date"), self))
@@ -368,8 +381,15 @@ class SearchBar(QWidget):
         self.source.set_counts(facets.get("source", []))
         self.lang.set_counts(facets.get("lang", []))
 
-    def set_count(self, shown: int, total: int) -> None:
+    def _grouping_toggled(self, on: bool) -> None:
+        self.groupingChanged.emit(on)
+
+    def set_count(self, shown: int, total: int, articles: int = 0) -> None:
+        """``articles``: when versions were grouped, the articles behind ``total`` stories."""
         if total == 0:
             self.count.setText(_tr("No articles"))
+        elif articles > total:
+            self.count.setText(_tr("{0} ({1})").format(_tr("%Ln story(ies)", "", total),
+                                                       _tr("%Ln article(s)", "", articles)))
         else:
             self.count.setText(_tr("%Ln article(s)", "", total))

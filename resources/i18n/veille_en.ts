@@ -12,9 +12,9 @@
     </message>
     <message numerus="yes">
         <source>%n result(s) left out: the search index is ahead of the library (run `reader-app check --repair`, or import, to mend it)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n result left out: the search index is ahead of the library (run `reader-app check --repair`, or import, to mend it)</numerusform>
+            <numerusform>%n results left out: the search index is ahead of the library (run `reader-app check --repair`, or import, to mend it)</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -411,6 +411,48 @@
         <translation>
             <numerusform>Delete the tag “{0}”? It is taken off %n article; the articles stay in the library.</numerusform>
             <numerusform>Delete the tag “{0}”? It is taken off %n articles; the articles stay in the library.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outlet(s)</source>
+        <translation>
+            <numerusform>%n outlet</numerusform>
+            <numerusform>%n outlets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln story</numerusform>
+            <numerusform>%Ln stories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) of this story</source>
+        <translation>
+            <numerusform>%n version of this story</numerusform>
+            <numerusform>%n versions of this story</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
         </translation>
     </message>
 </context>

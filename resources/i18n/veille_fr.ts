@@ -1353,6 +1353,14 @@
         <translation>Ordre des résultats</translation>
     </message>
     <message>
+        <source>One row per story</source>
+        <translation>Une ligne par histoire</translation>
+    </message>
+    <message>
+        <source>Versions of one story (updates, cuts, reprints) share a row; uncheck to list every version</source>
+        <translation>Les versions d’une même histoire (mises à jour, coupes, reprises) partagent une ligne&#x202f;; décochez pour voir chaque version</translation>
+    </message>
+    <message>
         <source>Only articles from this date</source>
         <translation>Seulement les articles à partir de cette date</translation>
     </message>
@@ -1389,6 +1397,17 @@
     <message>
         <source>No articles</source>
         <translation>Aucun article</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln story(ies)</source>
+        <translation>
+            <numerusform>%Ln histoire</numerusform>
+            <numerusform>%Ln histoires</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
     </message>
     <message>
         <source>Tag name</source>
@@ -2071,6 +2090,77 @@
     <message>
         <source>The library store cannot be read; run `reader-app check --repair` ({0})</source>
         <translation>Le stockage de la bibliothèque est illisible&#x202f;; lancez `reader-app check --repair` ({0})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s)</source>
+        <translation>
+            <numerusform>%n version</numerusform>
+            <numerusform>%n versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0}, {1}</source>
+        <translation>{0}, {1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outlet(s)</source>
+        <translation>
+            <numerusform>%n média</numerusform>
+            <numerusform>%n médias</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Show or hide the versions of this story</source>
+        <translation>Afficher ou masquer les versions de cette histoire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n version(s) of this story</source>
+        <translation>
+            <numerusform>%n version de cette histoire</numerusform>
+            <numerusform>%n versions de cette histoire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} — this is the earliest</source>
+        <translation>{0} — celle-ci est la plus ancienne</translation>
+    </message>
+    <message>
+        <source>{0} — same sentences as the earliest</source>
+        <translation>{0} — mêmes phrases que la plus ancienne</translation>
+    </message>
+    <message>
+        <source>{0} — this one drops {1}</source>
+        <translation>{0} — celle-ci retire {1}</translation>
+    </message>
+    <message>
+        <source>{0} — this one adds {1}</source>
+        <translation>{0} — celle-ci ajoute {1}</translation>
+    </message>
+    <message>
+        <source>{0} — this one adds {1} and drops {2}</source>
+        <translation>{0} — celle-ci ajoute {1} et retire {2}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n phrase</numerusform>
+            <numerusform>%n phrases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Compared with the earliest ({0}):</source>
+        <translation>Par rapport à la plus ancienne ({0})&#x202f;:</translation>
+    </message>
+    <message>
+        <source>this one</source>
+        <translation>celle-ci</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -103,6 +103,12 @@ APART = {
         "faute de quoi elles menacent de ne pas semer.", *DISPATCH[6:]], day=4),
     "another language label": _article("Sommet de l'AES (copie)", ["Copie reçue le 4 mars.",
                                                                     *DISPATCH], lang="en", day=4),
+    # A recurring bulletin filled in twice: the same words, yet two pieces of news.
+    "template brief": _article("Bulletin 5", ["Bulletin 5 : le convoi est arrivé à Kidal.",
+                                              "Aucun incident n'a été signalé ce matin."], day=5),
+    "same template, other brief": _article("Bulletin 6", [
+        "Bulletin 6 : le convoi est arrivé à Kidal.",
+        "Aucun incident n'a été signalé ce matin."], day=6),
 }
 
 
