@@ -19,7 +19,9 @@ from index.entities.lexicon import (
     MINISTER_WORDS,
     MONTHS,
     NEVER_ALONE,
+    ORG_HEADS,
     ORG_LOWER_HEADS,
+    ORG_TAILS,
     PRONOUNS,
     TIME_WORDS,
     TITLES,
@@ -137,7 +139,7 @@ def _attach_ministry(text: str, cand: Candidate) -> bool:
     return True
 
 
-def _is_noise(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
+def _is_noise(text: str, cand: Candidate, gaz: Gazetteer, english: bool = False) -> bool:
     """Pronouns, lone "États", weekdays, demonyms, quoted exclamations."""
     span = text[cand.start : cand.end]
     if len(span) < 2 or not any(c.isupper() for c in span) or "\n" in span:
@@ -156,6 +158,9 @@ def _is_noise(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
         return True  # "russe", "West African": nationality words, not places
     if span.endswith(COMPOUND_SUFFIXES):
         return True  # "London-based", "Kremlin-backed": adjectives
+    if english and cand.label != "person" and words[-1] in JOB_TITLES and not (
+            set(words) & ORG_HEADS):
+        return True  # "Russian Defence Minister": a title (its holder is named next)
 
     if cand.label == "other":
         before = text[max(0, cand.start - 2) : cand.start].strip()
@@ -196,6 +201,23 @@ def _strip_job_title(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
     return True
 
 
+def _strip_english_title(text: str, cand: Candidate) -> None:
+    """ "Prime Minister Keir Starmer", "Defence Minister Andrey Belousov": a capitalised
+    title before a full name; the name is the person (General Motors, one word after its
+    title, and Bank of England Governor, a title last, stay as they are)."""
+    words = _words(text, cand.start, cand.end)
+    titles = [i for i, (s, e) in enumerate(words) if fold(text[s:e]) in JOB_TITLES]
+    if not titles:
+        return
+    rest = words[titles[-1] + 1:]
+    names = [text[s:e] for s, e in rest]
+    if len(rest) < 2 or not all(n[0].isupper() for n in names):
+        return
+    if {fold(n) for n in names} & (ORG_HEADS | ORG_TAILS):
+        return
+    cand.start, cand.label, cand.titled = rest[0][0], "person", True
+
+
 def _strip_trailing_verb(text: str, cand: Candidate, ctx: ArticleContext) -> None:
     """ "Commission européenne de présenter" -> "Commission européenne"."""
     words = _words(text, cand.start, cand.end)
@@ -232,7 +254,7 @@ def clean(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     for part in split(text, cand, ctx) if cand.start < cand.end else []:
         if _clean_one(text, part, ctx):
             out.append(part)
-    return [c for c in out if not _is_noise(text, c, gaz)]
+    return [c for c in out if not _is_noise(text, c, gaz, ctx.lang == "en")]
 
 
 def _clean_one(text: str, cand: Candidate, ctx: ArticleContext) -> bool:
@@ -245,6 +267,8 @@ def _clean_one(text: str, cand: Candidate, ctx: ArticleContext) -> bool:
         cand.start, cand.end = _strip_punct(text, cand.start, cand.end, english)
     if cand.start >= cand.end or not _strip_job_title(text, cand, gaz):
         return False
+    if english:
+        _strip_english_title(text, cand)
     _strip_trailing_dates(text, cand)
     _strip_trailing_verb(text, cand, ctx)
     _strip_initial_common_word(text, cand, ctx)

@@ -57,18 +57,25 @@ def split(text: str, cand: Candidate, ctx: ArticleContext) -> list[Candidate]:
     place_prefix = _place_prefix(text, words, cand, ctx.gazetteer)
     if place_prefix:
         return place_prefix
-    has_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
-    has_head = has_head or not _place_on_a_side(text, words, ctx.gazetteer)
+    org_head = bool({fold(text[s:e]) for s, e in words} & ORG_HEAD_WORDS)
+    has_head = org_head or not _place_on_a_side(text, words, ctx.gazetteer)
     english = ctx.lang == "en"
     cut_lower = english and ctx.low_confidence  # an English model ends its names right
     breaks = {m.start() for m in POSSESSIVE.finditer(text, cand.start, cand.end)}
-    # "X and the Y" is two names whatever they are ("Labour and the Conservatives").
-    and_splits = not has_head or bool(AND_THE.search(text, cand.start, cand.end))
+    # "X and the Y" is two names whatever they are ("Labour and the Conservatives"); so
+    # are two full names ("Tony Blair and Gordon Brown", "Assimi Goïta et Ibrahim
+    # Traoré") and a list ("Mali, Burkina Faso and Niger"), unless an organisation's head
+    # word holds them together ("Bill and Melinda Gates Foundation").
+    listed = not org_head and (_is_list(text, words) or _full_names_both_sides(text, words,
+                                                                                 cand))
+    and_splits = not has_head or listed or bool(AND_THE.search(text, cand.start, cand.end))
     pieces: list[list[tuple[int, int]]] = [[]]
     possessors: set[int] = set()
     for ws, we in words:
         word = text[ws:we]
         low = word.lower()
+        if listed and pieces[-1] and text[pieces[-1][-1][1] - 1] == ",":
+            pieces.append([])  # "Mali, Burkina Faso": the comma ended the name before
         if (low in {"and", "et"} and and_splits) or (
             cut_lower and word[0].islower() and low not in EN_NAME_PARTICLES
         ):
@@ -94,6 +101,43 @@ def _without_trailing_particles(text: str, piece: list[tuple[int, int]]) -> list
     while piece and text[piece[-1][0] : piece[-1][1]][0].islower():
         piece = piece[:-1]
     return piece
+
+
+def _and_position(text: str, words: list[tuple[int, int]]) -> int:
+    for i, (ws, we) in enumerate(words):
+        if text[ws:we].lower() in {"and", "et"} and 0 < i < len(words) - 1:
+            return i
+    return -1
+
+
+def _is_list(text: str, words: list[tuple[int, int]]) -> bool:
+    """ "Mali, Burkina Faso and Niger", "Spain, and Nadal": commas before the last "and"."""
+    i = _and_position(text, words)
+    return i > 0 and "," in text[words[0][0]:words[i][0]]
+
+
+def _full_names_both_sides(text: str, words: list[tuple[int, int]], cand: Candidate) -> bool:
+    """Two people: a span typed person with capitalised names on both sides of "and"
+    (a person's name never holds "and"; "Armed Conflict Location and Event Data" is one
+    organisation, which the model does not type person)."""
+    i = _and_position(text, words)
+    if i < 0:
+        return False
+    left = _capitalised_run(text, list(reversed(words[:i])))
+    right = _capitalised_run(text, words[i + 1:])
+    if not left or not right:
+        return False
+    return cand.label == "person"
+
+
+def _capitalised_run(text: str, words: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The capitalised words next to "and", up to the first lower-case one."""
+    run = []
+    for ws, we in words:
+        if not text[ws].isupper():
+            break
+        run.append((ws, we))
+    return run
 
 
 def _place_on_a_side(text: str, words: list[tuple[int, int]], gaz: Gazetteer) -> bool:

@@ -355,3 +355,45 @@ def test_english_spans_repaired_at_both_ends(en: ArticleContext) -> None:
         span(text, "Labour and the Conservatives", "organisation"),
     )
     assert [m.text for m in got] == ["Abuja", "Labour", "Conservatives"]
+
+
+@pytest.mark.parametrize(("lang", "text", "raw", "want"), [
+    ("en", "Tony Blair and Gordon Brown were not invited.", "Tony Blair and Gordon Brown",
+     ["Tony Blair", "Gordon Brown"]),
+    ("fr", "Assimi Goïta et Ibrahim Traoré ont signé le traité.", "Assimi Goïta et Ibrahim Traoré",
+     ["Assimi Goïta", "Ibrahim Traoré"]),
+])
+def test_two_people_joined_by_and_are_two(request: pytest.FixtureRequest, lang: str, text: str,
+                                          raw: str, want: list[str]) -> None:
+    ctx = request.getfixturevalue(lang)
+    got = table(run(text, ctx, span(text, raw, "person")))
+    assert [(t, label) for t, label, _c in got] == [(w, "person") for w in want]
+
+
+def test_a_list_of_names_is_cut_at_its_commas(en: ArticleContext) -> None:
+    text = "Rafael Nadal won the cup for Spain, and Nadal thanked the crowd."
+    got = table(run(text, en, span(text, "Rafael Nadal", "person"),
+                    span(text, "Spain, and Nadal", "other")))
+    assert ("Spain", "place", "Spain") in got
+    assert ("Nadal", "person", "Rafael Nadal") in got
+
+
+@pytest.mark.parametrize("raw", ["Armed Conflict Location and Event Data project",
+                                 "Bill and Melinda Gates Foundation",
+                                 "Ministry of Foreign Affairs, Trade and Development"])
+def test_an_organisation_holding_and_stays_whole(en: ArticleContext, raw: str) -> None:
+    text = f"The {raw} published its figures."
+    got = table(run(text, en, span(text, raw.removesuffix(" project"), "organisation")))
+    assert len(got) == 1 and " and " in got[0][0]
+
+
+def test_a_capitalised_title_before_a_name_is_not_the_name(en: ArticleContext) -> None:
+    text = ("Russian Defence Minister Andrey Belousov met the ministers. Prime Minister "
+            "Keir Starmer spoke later. Belousov left.")
+    got = table(run(text, en, span(text, "Russian Defence Minister", "organisation"),
+                    span(text, "Andrey Belousov", "person"),
+                    span(text, "Prime Minister Keir Starmer", "other")))
+    assert ("Andrey Belousov", "person", "Andrey Belousov") in got
+    assert ("Keir Starmer", "person", "Keir Starmer") in got
+    assert ("Belousov", "person", "Andrey Belousov") in got
+    assert not [t for t, _l, _c in got if "Minister" in t]
