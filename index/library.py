@@ -48,6 +48,7 @@ from index.writer_lock import WriteCancelled, WriterLock
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
+    from index.cooccurrence import Companion, Network
     from index.entities import EntityExtractor
     from index.entity_worker import ProcessExtractor
     from index.importers import Source
@@ -502,6 +503,19 @@ class Library(LibraryState, LibraryStories):
 
     def entity(self, entity_id: int) -> EntityInfo | None:
         return entity_store.entity(self.store.conn, entity_id)
+
+    def companions(self, entity_id: int, limit: int = 20) -> list[Companion]:
+        """The entities most often in the same articles as this one (counted in articles)."""
+        from index.cooccurrence import companions
+
+        return companions(self.store.conn, entity_id, limit)
+
+    def entity_network(self, article_ids: Sequence[int], size: int = 12) -> Network:
+        """The entities most present in these articles (the current results, best first)
+        and how often each pair meets."""
+        from index.cooccurrence import network
+
+        return network(self.store.conn, article_ids, size)
 
     def entity_articles(self, entity_id: int) -> list[Article]:
         """The articles that mention an entity, newest first."""

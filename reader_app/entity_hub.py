@@ -84,6 +84,10 @@ class EntityHub(QObject):
         if self.browser is not None and self.browser.isVisible():
             self.browser.reload()
 
+    def _results_changed(self) -> None:
+        if self.browser is not None and self.browser.isVisible():
+            self.browser.refresh_network()
+
     def show_browser(self) -> EntityBrowser:
         """View > Entities…: one browser per window, raised if already open."""
         if self.browser is None:
@@ -94,6 +98,8 @@ class EntityHub(QObject):
             self.browser.addAction(win.actions_.undo_entity_edit)
             self.browser.openArticle.connect(win.open_article)
             self.browser.filterRequested.connect(win.search_bar.add_entity)
+            self.browser.results_ids = win.results_model.ids
+            win.searchFinished.connect(lambda _r: self._results_changed())
         if self.browser.isVisible():
             self.browser.raise_()  # already open behind the window: bring it forward
             self.browser.activateWindow()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,10 +37,15 @@ from reader_app.i18n import entity_type_name, format_date
 from reader_app.i18n import translate as _tr
 from reader_app.models.entity_browser_model import EntityTableModel
 from reader_app.views.curation_menu import MergePicker, add_curation_actions
+from reader_app.views.entity_companions import CompanionList
+from reader_app.views.entity_network import EntityNetwork
 from reader_app.views.month_chart import MonthChart
 from reader_app.workers import ProgressFn, TaskRunner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
+    from index.cooccurrence import Companion, Network
     from index.library import Library
 
 TYPING_DELAY_MS = 150
@@ -53,6 +59,8 @@ class EntityBrowser(QDialog):
     filterRequested = Signal(str)
     entitiesLoaded = Signal(int)  # rows shown
     articlesLoaded = Signal(int)  # entity id whose articles are shown
+    companionsLoaded = Signal(int)  # entity id whose companions are shown
+    networkLoaded = Signal(object)  # Network of the current results
 
     def __init__(
         self,
@@ -68,7 +76,8 @@ class EntityBrowser(QDialog):
         self.setModal(False)
         self._library, self._readers = library, readers
         self._curator, self._merge = curator, merge_picker
-        self._seq = self._articles_seq = 0
+        self._seq = self._articles_seq = self._network_seq = 0
+        self.results_ids: Callable[[], Sequence[int]] = lambda: ()  # set by the window
         self._all: list[EntityInfo] = []
         self.current: EntityInfo | None = None
         self._timer = QTimer(self)
@@ -86,6 +95,9 @@ class EntityBrowser(QDialog):
             (self.table, _tr("Entities of the library")),
             (self.chart, _tr("Articles per month")),
             (self.article_list, _tr("Articles mentioning the entity")),
+            (self.tabs, _tr("Articles, companions and network of the entity")),
+            (self.tabs.tabBar(), _tr("Articles, companions and network of the entity")),
+            (self.network, _tr("Network of the entities of the current results")),
         ):
             widget.setAccessibleName(name)
         self.resize(1000, 620)
@@ -152,6 +164,13 @@ class EntityBrowser(QDialog):
         self.filter_button = QPushButton(_tr("Filter search by this entity"), self)
         self.filter_button.setEnabled(False)
         self.filter_button.clicked.connect(self._filter_clicked)
+        self.companions = CompanionList(self)
+        self.companions.filterBoth.connect(self._filter_both)
+        self.network = EntityNetwork(self)
+        self.network.entityClicked.connect(self._network_clicked)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("entityTabs")
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
 
     def _build_layout(self) -> None:
         filters = QHBoxLayout()
@@ -163,8 +182,15 @@ class EntityBrowser(QDialog):
         right = QVBoxLayout(details)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.title)
-        right.addWidget(self.chart)
-        right.addWidget(self.article_list, 1)
+        articles = QWidget(self)
+        column = QVBoxLayout(articles)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.chart)
+        column.addWidget(self.article_list, 1)
+        self.tabs.addTab(articles, _tr("Articles"))
+        self.tabs.addTab(self.companions, _tr("Seen with"))
+        self.tabs.addTab(self.network, _tr("Network of the results"))
+        right.addWidget(self.tabs, 1)
         right.addWidget(self.filter_button)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -235,6 +261,39 @@ class EntityBrowser(QDialog):
 
         self._readers.start(job, self._articles_loaded)
 
+        def companions(_p: ProgressFn, _c: threading.Event) -> tuple[int, int, list[Companion]]:
+            return seq, entity_id, lib.companions(entity_id)
+
+        self._readers.start(companions, self._companions_loaded)
+
+    def _companions_loaded(self, payload: tuple[int, int, list[Companion]]) -> None:
+        seq, entity_id, rows = payload
+        if seq != self._articles_seq or self.current is None:
+            return
+        self.companions.set_companions(self.current.name, rows)
+        self.companionsLoaded.emit(entity_id)
+
+    def refresh_network(self) -> None:
+        """Draw the current results' network (when its tab is shown, or after a search)."""
+        if self.tabs.currentWidget() is not self.network:
+            return
+        self._network_seq += 1
+        seq, lib, ids = self._network_seq, self._library, list(self.results_ids())
+
+        def job(_p: ProgressFn, _c: threading.Event) -> tuple[int, Network]:
+            return seq, lib.entity_network(ids)
+
+        self._readers.start(job, self._network_loaded)
+
+    def _network_loaded(self, payload: tuple[int, Network]) -> None:
+        seq, network = payload
+        if seq == self._network_seq:
+            self.network.set_network(network)
+            self.networkLoaded.emit(network)
+
+    def _tab_changed(self) -> None:
+        self.refresh_network()
+
     def _articles_loaded(self, payload: tuple[int, int, list[Article]]) -> None:
         seq, entity_id, articles = payload
         if seq != self._articles_seq or self.current is None:
@@ -255,12 +314,23 @@ class EntityBrowser(QDialog):
         self.title.setText(_tr("Select an entity to see its articles over time."))
         self.chart.set_dates([])
         self.articles.clear()
+        self.companions.clear()
 
     # --- actions ---------------------------------------------------------------------
     def _article_activated(self, index: QModelIndex) -> None:
         article_id = index.data(ArticleIdRole)
         if article_id is not None:
             self.openArticle.emit(int(article_id))
+
+    def _filter_both(self, first: str, second: str) -> None:
+        self.filterRequested.emit(first)
+        self.filterRequested.emit(second)
+
+    def _network_clicked(self, entity_id: int) -> None:
+        """A dot of the network: that entity's details, when the table lists it."""
+        row = self.model.row_of(entity_id)
+        if row >= 0:
+            self.table.selectRow(row)
 
     def _filter_clicked(self) -> None:
         if self.current is not None:

@@ -455,6 +455,13 @@
             <numerusform>… and %n more</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>{0} — {1}, %n article(s) together</source>
+        <translation>
+            <numerusform>{0} — {1}, %n article together</numerusform>
+            <numerusform>{0} — {1}, %n articles together</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArticleFiles</name>

@@ -1933,6 +1933,14 @@
         <translation>Articles qui mentionnent l’entité</translation>
     </message>
     <message>
+        <source>Articles, companions and network of the entity</source>
+        <translation>Articles, entités associées et réseau de l’entité</translation>
+    </message>
+    <message>
+        <source>Network of the entities of the current results</source>
+        <translation>Réseau des entités des résultats</translation>
+    </message>
+    <message>
         <source>Filter entities by name…</source>
         <translation>Filtrer les entités par nom…</translation>
     </message>
@@ -1967,6 +1975,14 @@
     <message>
         <source>Filter search by this entity</source>
         <translation>Filtrer la recherche par cette entité</translation>
+    </message>
+    <message>
+        <source>Seen with</source>
+        <translation>Vu avec</translation>
+    </message>
+    <message>
+        <source>Network of the results</source>
+        <translation>Réseau des résultats</translation>
     </message>
     <message numerus="yes">
         <source>%n entity(ies)</source>
@@ -2161,6 +2177,41 @@
             <numerusform>… et %n autre</numerusform>
             <numerusform>… et %n autres</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Select an entity to see who and what it is seen with.</source>
+        <translation>Choisissez une entité pour voir avec qui et avec quoi elle apparaît.</translation>
+    </message>
+    <message>
+        <source>Double-click or press Enter: search the articles where both appear</source>
+        <translation>Double-cliquez ou appuyez sur Entrée&#x202f;: chercher les articles où les deux apparaissent</translation>
+    </message>
+    <message>
+        <source>Entities seen with the selected entity</source>
+        <translation>Entités vues avec l’entité choisie</translation>
+    </message>
+    <message numerus="yes">
+        <source>{0} — {1}, %n article(s) together</source>
+        <translation>
+            <numerusform>{0} — {1}, %n article en commun</numerusform>
+            <numerusform>{0} — {1}, %n articles en commun</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seen with {0}, in the most articles first:</source>
+        <translation>Vu avec {0}, par nombre d’articles en commun&#x202f;:</translation>
+    </message>
+    <message>
+        <source>{0} is seen with no other entity.</source>
+        <translation>{0} n’apparaît avec aucune autre entité.</translation>
+    </message>
+    <message>
+        <source>Entities of the current results and how often they meet: {0}</source>
+        <translation>Entités des résultats et fréquence de leurs rencontres&#x202f;: {0}</translation>
+    </message>
+    <message>
+        <source>No entities in the current results</source>
+        <translation>Aucune entité dans les résultats</translation>
     </message>
 </context>
 <context>

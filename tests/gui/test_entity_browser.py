@@ -154,3 +154,49 @@ def test_chart_paints_without_warnings(qtbot) -> None:
     bar_colour = image.pixelColor(int(320 * 5 / 6), 70).name()  # inside March's tall bar
     assert bar_colour == "#1f5fbf"
     assert "undated: 1" in chart.toolTip()
+
+
+def test_seen_with_lists_companions_and_filters_by_both(
+    qtbot, reader: MainWindow, filled_library: Library
+) -> None:
+    browser = open_browser(qtbot, reader)
+    with qtbot.waitSignal(browser.companionsLoaded, timeout=WAIT):
+        select(qtbot, browser, "Sadio Camara")
+    browser.tabs.setCurrentWidget(browser.companions)
+    rows = [browser.companions.model.item(r).text()
+            for r in range(browser.companions.model.rowCount())]
+    # First, with their count: what both Sadio Camara articles also name (read from the
+    # store directly).
+    camara = {a.id for a in filled_library.entity_articles(entity_id(
+        filled_library, "person", "Sadio Camara"))}
+    both = {e.name for e in filled_library.entities() if e.name != "Sadio Camara" and camara
+            <= {a.id for a in filled_library.entity_articles(e.id)}}
+    together = {r.split(" — ")[0] for r in rows if r.endswith("2 articles together")}
+    assert len(camara) == 2 and together == both and "Niamey" in both
+    assert rows[0].endswith("2 articles together")
+    assert all(not r.startswith("Sadio Camara") for r in rows)
+    index = browser.companions.model.index(0, 0)
+    first = rows[0].split(" — ")[0]
+    with qtbot.waitSignal(reader.searchFinished, timeout=WAIT):
+        browser.companions.list.activated.emit(index)
+    assert reader.search_bar.entity_filters() == ["Sadio Camara", first]
+
+
+def test_network_of_the_results_draws_who_meets_whom(
+    qtbot, reader: MainWindow, filled_library: Library
+) -> None:
+    browser = open_browser(qtbot, reader)
+    with qtbot.waitSignal(browser.networkLoaded, timeout=WAIT) as loaded:
+        browser.tabs.setCurrentWidget(browser.network)
+    network = loaded.args[0]
+    names_in = {n.name: n for n in network.nodes}
+    assert names_in["Sadio Camara"].articles == 2
+    ids = {n.name: n.entity_id for n in network.nodes}
+    pair = tuple(sorted((ids["Sadio Camara"], ids["Niamey"])))
+    assert (*pair, 2) in network.edges
+    image = browser.network.grab()  # painted without error, dots where positions() says
+    spot = next(c for e, c, _r in browser.network.positions() if e == ids["Niamey"])
+    assert image.toImage().pixelColor(spot.toPoint()).name() != "#000000"
+    with qtbot.waitSignal(browser.articlesLoaded, timeout=WAIT):
+        qtbot.mouseClick(browser.network, Qt.MouseButton.LeftButton, pos=spot.toPoint())
+    assert browser.current is not None and browser.current.name == "Niamey"
