@@ -12,8 +12,12 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from index.models import ENTITY_TYPES, EntityInfo, Mention
+
+if TYPE_CHECKING:
+    from index.entities.gazetteer import Gazetteer
 from index.store import fold_text, now_iso
 
 
@@ -41,12 +45,36 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
     ).fetchone()
     if row is not None:
         return _resolve(conn, int(row[0]))
-    cur = conn.execute("INSERT INTO entities(name, label) VALUES(?, ?)", (name, label))
-    entity_id = int(cur.lastrowid or 0)
+    # A place under another language's name (Royaume-Uni, United Kingdom, UK) is the
+    # same place: the gazetteer's key finds it. A new name is only ever added, so a
+    # rename, merge or hide made by the person is never undone.
+    shared = place_key(name) if label == "place" else None
+    row = conn.execute("SELECT entity_id FROM place_entities WHERE place_key = ?",
+                       (shared,)).fetchone() if shared else None
+    if row is not None:
+        entity_id = _resolve(conn, int(row[0]))
+    else:
+        cur = conn.execute("INSERT INTO entities(name, label) VALUES(?, ?)", (name, label))
+        entity_id = int(cur.lastrowid or 0)
+        if shared:
+            conn.execute("INSERT INTO place_entities(place_key, entity_id) VALUES(?, ?)",
+                         (shared, entity_id))
     conn.execute(
         "INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)", (name, label, entity_id)
     )
     return entity_id
+
+
+_GAZETTEER: list[Gazetteer] = []  # loaded once, by the first place saved (0.15 s)
+
+
+def place_key(name: str) -> str | None:
+    """The key every language's name of this place shares ("country:GB")."""
+    if not _GAZETTEER:
+        from index.entities.gazetteer import Gazetteer
+
+        _GAZETTEER.append(Gazetteer.load())
+    return _GAZETTEER[0].place_key(name)
 
 
 def _resolve(conn: sqlite3.Connection, entity_id: int) -> int:

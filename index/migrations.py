@@ -217,13 +217,19 @@ CREATE TABLE story_keys (
     article_id INTEGER NOT NULL,
     PRIMARY KEY (key, article_id)
 ) WITHOUT ROWID;
+CREATE TABLE place_entities (
+    place_key TEXT PRIMARY KEY,
+    entity_id INTEGER NOT NULL REFERENCES entities(id)
+);
 """
 
 
 def _v4_stories(conn: sqlite3.Connection) -> None:
     """Versions of one story (index/stories.py). Every existing article is left without a
     story, so the next writer groups the whole archive; ``story_keys`` has no reference
-    to articles (a deleted article's keys only propose a candidate that is not found)."""
+    to articles (a deleted article's keys only propose a candidate that is not found).
+    ``place_entities``: the entity of a place whatever the language of its name (the
+    gazetteer's key, "country:GB" for Royaume-Uni, United Kingdom and UK)."""
     for statement in _statements(_V4):
         conn.execute(statement)
 

@@ -74,17 +74,18 @@ def test_curation_survives_reextraction_and_undo(tmp_path: Path) -> None:
 
 
 def test_merge_hide_and_undo(tmp_path: Path) -> None:
-    text = "Les États-Unis et les USA sont un seul pays."
+    text = "Assimi Goïta et le colonel Goïta sont une seule personne."
     store, aid = _store_with_article(tmp_path, text)
     with store.transaction() as conn:
         entity_store.save_mentions(conn, aid, [
-            _m(text, "États-Unis", "place", "États-Unis"), _m(text, "USA", "place", "USA")])
+            _m(text, "Assimi Goïta", "person", "Assimi Goïta"),
+            _m(text, "colonel Goïta", "person", "colonel Goïta")])
     by_name = {e.name: e for e in entity_store.list_entities(store.conn)}
     with store.transaction() as conn:
-        affected = entity_store.merge(conn, by_name["USA"].id, by_name["États-Unis"].id)
+        affected = entity_store.merge(conn, by_name["colonel Goïta"].id, by_name["Assimi Goïta"].id)
     assert affected == [aid]
     infos = entity_store.list_entities(store.conn)
-    assert [(e.name, e.mention_count) for e in infos] == [("États-Unis", 2)]
+    assert [(e.name, e.mention_count) for e in infos] == [("Assimi Goïta", 2)]
     with store.transaction() as conn:
         entity_store.set_hidden(conn, infos[0].id)
     assert entity_store.article_mentions(store.conn, aid) == ()
