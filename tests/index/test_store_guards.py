@@ -27,6 +27,7 @@ from index.models import ArticleDraft, FileReport
 from index.store import (
     Store,
     _check,
+    _enter_wal,
     blob_hash,
     canonical_url,
     content_hash,
@@ -795,3 +796,92 @@ def test_an_error_after_the_transaction_ended_is_still_the_callers(store: Store)
             store.transaction() as conn:
         conn.execute("COMMIT")
     assert not store.conn.in_transaction
+
+
+@pytest.mark.parametrize("immutable", [False, True])
+def test_a_refused_write_leaves_a_reader_in_autocommit(tmp_path: Path, immutable: bool) -> None:
+    """A read-only connection never opens a transaction of its own: after a refused
+    write it still sees what a writer commits later (no snapshot held open)."""
+    path = tmp_path / "library.sqlite3"
+    writer = Store(path)
+    _insert(writer, _draft("Premier."))
+    if immutable:
+        writer.close()
+        (tmp_path / "library.sqlite3-wal").mkdir()
+    ro = Store(path, readonly=True)
+    try:
+        assert ro._immutable is immutable
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            ro.conn.execute("UPDATE articles SET title = 'x'")
+        assert not ro.conn.in_transaction
+        if not immutable:
+            _insert(writer, _draft("Second."))
+            assert ro.article_count() == 2
+    finally:
+        ro.close()
+        writer.close()
+
+
+def _wal_attempts(conn: sqlite3.Connection) -> list[str]:
+    """Every switch to WAL the connection is asked for (SQLite's own statement trace)."""
+    seen: list[str] = []
+    conn.set_trace_callback(lambda sql: seen.append(sql) if "journal_mode" in sql else None)
+    return seen
+
+
+def test_wal_switch_gives_up_at_once_on_other_errors(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "library.sqlite3", isolation_level=None)
+    try:
+        conn.execute("BEGIN")
+        attempts = _wal_attempts(conn)
+        with pytest.raises(sqlite3.OperationalError, match="from within a transaction"):
+            _enter_wal(conn, patience=0.3)
+        assert len(attempts) == 1
+    finally:
+        conn.close()
+
+
+def test_wal_switch_is_retried_while_another_creator_holds_the_file(tmp_path: Path) -> None:
+    """Two processes creating one library: the second is answered "locked" at once, without
+    SQLite's busy handler, and keeps trying every 20 ms until the first one commits."""
+    path = tmp_path / "library.sqlite3"
+    first = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    second = sqlite3.connect(path, isolation_level=None, timeout=30)
+    try:
+        first.execute("CREATE TABLE t (x)")
+        first.execute("BEGIN IMMEDIATE")
+        first.execute("INSERT INTO t VALUES (1)")
+        attempts = _wal_attempts(second)
+        with pytest.raises(sqlite3.OperationalError, match="database is locked"):
+            _enter_wal(second, patience=0.3)  # held all along: gives up after its patience
+        assert len(attempts) >= 3  # retried every 20 ms (about 15 tries), not once a second
+        attempts.clear()
+        release = threading.Timer(0.3, lambda: first.execute("COMMIT"))
+        release.start()
+        _enter_wal(second)  # succeeds once the other writer has committed
+        release.join()
+        assert len(attempts) >= 2
+        assert second.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        first.close()
+        second.close()
+
+
+def test_fold_is_declared_deterministic(store: Store) -> None:
+    """So that SQLite accepts it where only deterministic functions may go (an index)."""
+    store.conn.execute("CREATE INDEX entities_folded ON entities(fold(name))")
+    store.conn.execute("INSERT INTO entities(name, label) VALUES('Élysée', 'place')")
+    assert _column(store, "SELECT id FROM entities WHERE fold(name) = 'elysee'") == [1]
+
+
+def test_new_ids_are_the_rows_own_even_zero(store: Store) -> None:
+    """The id returned is the one SQLite gave the row (after a row with id -1 it is 0)."""
+    store.conn.execute("INSERT INTO articles(id, title, text, content_hash, imported_at)"
+                       " VALUES(-1, 't', 'x', 'h-1', 'now')")
+    store.conn.execute("INSERT INTO imports(id, started_at) VALUES(-1, 'now')")
+    with store.transaction():
+        aid = store.insert_article(_draft("Zéro."), lang=None, chash="h0", curl=None, blob=None)
+        import_id = store.begin_import()
+    assert (aid, import_id) == (0, 0)
+    assert store.article(0) is not None and store.article(0).text == "Zéro."  # type: ignore[union-attr]
+    assert _column(store, "SELECT id FROM imports ORDER BY id") == [-1, 0]
