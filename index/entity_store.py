@@ -48,6 +48,10 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
     # A place under another language's name (Royaume-Uni, United Kingdom, UK) is the
     # same place: the gazetteer's key finds it. A new name is only ever added, so a
     # rename, merge or hide made by the person is never undone.
+    if label == "person" and " " not in name.strip():
+        meant = _person_by_surname(conn, name)
+        if meant is not None:
+            return meant  # no key: the next article decides again, with the library then
     shared = place_key(name) if label == "place" else None
     row = conn.execute("SELECT entity_id FROM place_entities WHERE place_key = ?",
                        (shared,)).fetchone() if shared else None
@@ -62,7 +66,34 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
     conn.execute(
         "INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)", (name, label, entity_id)
     )
+    if label == "person" and " " in name.strip():
+        conn.execute("INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
+                     (fold_text(name.split()[-1]), entity_id))
     return entity_id
+
+
+def _person_by_surname(conn: sqlite3.Connection, surname: str) -> int | None:
+    """The one person of the library with this surname (a lone "Belousov" in an article
+    that never gives the full name); None when there is none, or several (ambiguous: the
+    surname stays an entity of its own, shown as such)."""
+    ids = {_resolve(conn, int(r[0])) for r in conn.execute(
+        "SELECT entity_id FROM person_surnames WHERE surname = ?", (fold_text(surname),))}
+    alive = [i for i in ids if conn.execute(
+        "SELECT 1 FROM entities WHERE id = ? AND hidden = 0 AND label = 'person'",
+        (i,)).fetchone()]
+    return alive[0] if len(alive) == 1 else None
+
+
+def ambiguous_surnames(conn: sqlite3.Connection, names: dict[int, str]) -> set[int]:
+    """Of these person entities named by one word, those that several people's full names
+    end with."""
+    out = set()
+    for entity_id, name in names.items():
+        row = conn.execute("SELECT count(*) FROM person_surnames WHERE surname = ?",
+                           (fold_text(name),)).fetchone()
+        if row[0] >= 2:
+            out.add(entity_id)
+    return out
 
 
 _GAZETTEER: list[Gazetteer] = []  # loaded once, by the first place saved (0.15 s)
@@ -159,10 +190,13 @@ def list_entities(
         [*args, limit],
     ).fetchall()
     aliases = _aliases(conn, [int(r[0]) for r in rows])
+    unclear = ambiguous_surnames(conn, {int(r[0]): r[1] for r in rows
+                                        if r[2] == "person" and " " not in r[1].strip()})
     return [
         EntityInfo(
             id=int(r[0]), name=r[1], label=r[2], aliases=tuple(aliases.get(int(r[0]), ())),
             article_count=int(r[4]), mention_count=int(r[5]), hidden=bool(r[3]),
+            ambiguous=int(r[0]) in unclear,
         )
         for r in rows
     ]

@@ -221,6 +221,11 @@ CREATE TABLE place_entities (
     place_key TEXT PRIMARY KEY,
     entity_id INTEGER NOT NULL REFERENCES entities(id)
 );
+CREATE TABLE person_surnames (
+    surname TEXT NOT NULL,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    PRIMARY KEY (surname, entity_id)
+) WITHOUT ROWID;
 """
 
 
@@ -229,9 +234,17 @@ def _v4_stories(conn: sqlite3.Connection) -> None:
     story, so the next writer groups the whole archive; ``story_keys`` has no reference
     to articles (a deleted article's keys only propose a candidate that is not found).
     ``place_entities``: the entity of a place whatever the language of its name (the
-    gazetteer's key, "country:GB" for Royaume-Uni, United Kingdom and UK)."""
+    gazetteer's key, "country:GB" for Royaume-Uni, United Kingdom and UK).
+    ``person_surnames``: the surname of every person with a full name, so that a surname
+    used alone in another article finds who is meant."""
     for statement in _statements(_V4):
         conn.execute(statement)
+    from index.store import fold_text  # the store's own folding, as entity_store uses it
+
+    conn.executemany(
+        "INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
+        [(fold_text(name.split()[-1]), entity_id) for entity_id, name in conn.execute(
+            "SELECT id, name FROM entities WHERE label = 'person' AND name LIKE '% %'")])
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

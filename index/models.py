@@ -236,3 +236,4 @@ class EntityInfo:
     article_count: int = 0
     mention_count: int = 0
     hidden: bool = False
+    ambiguous: bool = False  # a surname alone that several people of the library bear

@@ -25,7 +25,7 @@ from index.migrations import SCHEMA_VERSION, migrate
 TABLES = ("meta", "blobs", "articles", "imports", "import_files", "entities", "entity_keys",
           "edits", "mentions", "article_state", "tags", "article_tags", "highlights",
           "dossiers", "dossier_items", "watches", "watch_new", "article_edits", "trash",
-          "place_entities")
+          "place_entities", "person_surnames")
 # Rows about an article whose own row was lost go too: the id may be given again to an
 # article re-imported from its kept original, which must not inherit another's notes.
 ABOUT_ARTICLES = ("mentions", "article_state", "article_tags", "highlights",

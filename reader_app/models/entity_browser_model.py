@@ -75,6 +75,9 @@ class EntityTableModel(QAbstractTableModel):
             text = f"{info.name} — {entity_type_name(info.label)}"
             if info.hidden:
                 text += " " + _tr("(hidden: not shown in the sidebar, highlights or filters)")
+            if info.ambiguous:
+                text += " " + _tr("(ambiguous: several people of the library bear this name; "
+                                  "merge it with the one meant, if you know)")
             return text
         if role == Qt.ItemDataRole.DecorationRole and col == TYPE:
             return QColor(entity_colours(info.label)[0])
@@ -94,7 +97,9 @@ class EntityTableModel(QAbstractTableModel):
     @staticmethod
     def _text(info: EntityInfo, col: int) -> str:
         if col == NAME:
-            return _tr("{0} (hidden)").format(info.name) if info.hidden else info.name
+            if info.hidden:
+                return _tr("{0} (hidden)").format(info.name)
+            return _tr("{0} (ambiguous)").format(info.name) if info.ambiguous else info.name
         if col == TYPE:
             return entity_type_name(info.label)
         if col == ARTICLES:

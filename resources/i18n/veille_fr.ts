@@ -895,8 +895,16 @@
         <translation>(masquée&#xa0;: absente du panneau, des surlignages et des filtres)</translation>
     </message>
     <message>
+        <source>(ambiguous: several people of the library bear this name; merge it with the one meant, if you know)</source>
+        <translation>(ambigu&#x202f;: plusieurs personnes de la bibliothèque portent ce nom&#x202f;; fusionnez-le avec celle qui est visée, si vous la connaissez)</translation>
+    </message>
+    <message>
         <source>{0} (hidden)</source>
         <translation>{0} (masquée)</translation>
+    </message>
+    <message>
+        <source>{0} (ambiguous)</source>
+        <translation>{0} (ambigu)</translation>
     </message>
     <message numerus="yes">
         <source>These results (%n article(s))</source>

@@ -99,6 +99,11 @@ def test_v03_library_opens_with_the_person_s_work_kept(tmp_path: Path) -> None:
             after = lib.store.conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
             assert [tuple(r)[: len(rows[0])] for r in after] == rows, table
         assert lib.story(1) is None  # stories came after schema 3: grouped by a writer
+        full_names = lib.store.conn.execute(
+            "SELECT count(*) FROM entities WHERE label = 'person' AND name LIKE '% %'"
+        ).fetchone()[0]
+        surnames = lib.store.conn.execute("SELECT count(*) FROM person_surnames").fetchone()[0]
+        assert full_names > 0 and surnames == full_names  # every known person can be meant
         assert lib.group_stories() == 6 and lib.story(1) is not None
         lib.upkeep()
         assert lib.search("tag:sahel").total == 3 and lib.search("is:starred").total == 1
