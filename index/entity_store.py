@@ -10,6 +10,7 @@ logged with what it replaced, so it can be undone.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -48,7 +49,7 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
     # A place under another language's name (Royaume-Uni, United Kingdom, UK) is the
     # same place: the gazetteer's key finds it. A new name is only ever added, so a
     # rename, merge or hide made by the person is never undone.
-    if label == "person" and " " not in name.strip():
+    if label == "person" and " " not in name.strip() and _NAME_WORD.match(name):
         meant = _person_by_surname(conn, name)
         if meant is not None:
             return meant  # no key: the next article decides again, with the library then
@@ -66,10 +67,27 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
     conn.execute(
         "INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)", (name, label, entity_id)
     )
-    if label == "person" and " " in name.strip():
+    surname = surname_of(name) if label == "person" else None
+    if surname:
         conn.execute("INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
-                     (fold_text(name.split()[-1]), entity_id))
+                     (surname, entity_id))
     return entity_id
+
+
+# A word of a person's name: capitalised, then lower case ("Roddick", "Ould-Abdallah");
+# not "MPs", not a possessive ("Nichols'"): a model's wrong "person" must not become
+# whom every lone "Closer" means.
+_NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_A-Z]*(?:[-'’][^\W\d_][^\W\d_A-Z]*)*$")
+
+
+def surname_of(name: str) -> str | None:
+    """The folded surname of a full name of two to four name words, else None."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return None
+    if not (words[0][0].isupper() and words[-1][0].isupper()):
+        return None
+    return fold_text(words[-1])
 
 
 def _person_by_surname(conn: sqlite3.Connection, surname: str) -> int | None:

@@ -174,17 +174,23 @@ class ImportBatch:
 
     def _stop(self, reason: str) -> None:
         self.stopped = reason
+        # A streamed file begun in the rolled-back batch has no tally to say how far it
+        # got: it gets a line of its own, where its first piece was.
+        tallied = self._stream.origin if self._stream is not None else None
+        untallied: set[str] = set()
         for item in self._pending:
-            origin = item.path if isinstance(item, FileReport) else item.origin
-            if isinstance(item, FileReport) and item.status != "imported":
-                self.report.files.append(item)
-            elif not isinstance(item, FileReport) and item.stream is not None:
-                continue  # the streamed file's line says how far it got, below
-            else:
-                self.report.files.append(FileReport(origin, "failed", f"not imported: {reason}"))
+            if isinstance(item, FileReport):  # decided: a failure, or what a cancelled
+                self.report.files.append(item)  # stream kept (in earlier batches)
+            elif item.stream is None:
+                self.report.files.append(
+                    FileReport(item.origin, "failed", f"not imported: {reason}"))
+            elif item.stream.file != tallied and item.stream.file not in untallied:
+                untallied.add(item.stream.file)
+                self.report.files.append(
+                    FileReport(item.stream.file, "failed", f"not imported: {reason}"))
         self._pending.clear()
         self._pending_articles = self._pending_chars = 0
-        if self._stream is not None:
+        if self._stream is not None:  # its line says how far it got
             self.report.files.append(self._stream.line(stopped=f"not all imported: {reason}"))
             self._stream = None
 

@@ -239,12 +239,12 @@ def _v4_stories(conn: sqlite3.Connection) -> None:
     used alone in another article finds who is meant."""
     for statement in _statements(_V4):
         conn.execute(statement)
-    from index.store import fold_text  # the store's own folding, as entity_store uses it
+    from index.entity_store import surname_of  # the rule new names follow
 
-    conn.executemany(
-        "INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
-        [(fold_text(name.split()[-1]), entity_id) for entity_id, name in conn.execute(
-            "SELECT id, name FROM entities WHERE label = 'person' AND name LIKE '% %'")])
+    named = ((surname_of(name), entity_id) for entity_id, name in conn.execute(
+        "SELECT id, name FROM entities WHERE label = 'person' AND name LIKE '% %'"))
+    conn.executemany("INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
+                     [(s, e) for s, e in named if s])
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (

@@ -61,3 +61,15 @@ def test_a_hidden_person_is_not_who_a_surname_means(
         _import(lib, tmp_path, "b.jsonl", [(LONE, "fr")])
         people = {e.name: e for e in lib.entities(label="person")}
         assert "Belooussov" in people and "Andreï Belooussov" not in people
+
+
+def test_only_real_full_names_can_be_meant() -> None:
+    from index.entity_store import surname_of
+
+    assert surname_of("Jean-Yves Le Drian") == "drian"
+    assert surname_of("Andreï Belooussov") == "belooussov"
+    assert surname_of("John O'Neill") == "o'neill"
+    # A model's wrong "person" must not become whom every lone "Closer" or "MPs" means.
+    for wrong in ("Mike Nichols' Closer", "Women MPs", "Belooussov", "BBC News Online Staff X",
+                  "Col. Sadio Camara", "Sadio camara"):
+        assert surname_of(wrong) is None, wrong
