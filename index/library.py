@@ -333,12 +333,14 @@ class Library(LibraryState, LibraryStories):
                 break
         batch.finish()
         self._group_after_import(_Cancel())
+        batch.report.stopped = batch.stopped  # the caller must know it was not all read
         return batch.report
 
     def _group_after_import(self, cancel: WriteCancelFlag) -> None:
         """Stories are grouped in the importing process, right after its articles land;
         a full disk or a damaged page here leaves them pending, never the import failed."""
-        with contextlib.suppress(OSError, sqlite3.DatabaseError, DiskFull, WriterBusy):
+        with contextlib.suppress(OSError, sqlite3.DatabaseError, DiskFull, WriterBusy,
+                                 LibraryUnusable):  # the store's word for a damaged page
             self.group_stories(cancel=cancel)
 
     def _own_file(self, source: Source) -> bool:

@@ -277,11 +277,12 @@ def test_import_reports_progress_and_makes_articles_searchable(lib: Library) -> 
 
 
 def test_import_bytes(lib: Library) -> None:
-    seen: list[int] = []
+    seen: list[tuple[int, int | None, str]] = []
     report = lib.import_bytes([("recovered/a.txt", SEED.read_bytes()),
-                               ("recovered/b.txt", b"")], progress=lambda d, t, c: seen.append(d))
+                               ("recovered/b.txt", b"")],
+                              progress=lambda d, t, c: seen.append((d, t, c)))
     assert [f.status for f in report.files] == ["imported", "skipped"]
-    assert seen == [1, 2]
+    assert seen == [(1, 0, "recovered/a.txt"), (2, 0, "recovered/b.txt")]  # total unknown
     (aid,) = report.article_ids
     assert lib.original_bytes(aid) == SEED.read_bytes()
     assert lib.search("bamako").ids == (aid,)
