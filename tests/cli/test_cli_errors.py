@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from index import Library
+from tests.small_disk import small_disk
 
 REPO = Path(__file__).resolve().parents[2]
 SEED = REPO / "tests" / "index" / "fixtures" / "seed_aes_bamako.txt"
@@ -106,20 +107,6 @@ def test_read_only_library_reads_and_refuses_writes_in_one_line(library: Path,
         assert proc.returncode == 3 and "read-only" in _one_line(proc.stderr)
 
 
-@contextlib.contextmanager
-def _small_disk(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real full disk: a tmpfs of a few hundred KB (root, as in CI)."""
-    where.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(where)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_disk_full_stops_the_import_cleanly_and_reading_still_works(tmp_path: Path) -> None:
     feed = tmp_path / "big.jsonl"
     with feed.open("w", encoding="utf-8") as out:
@@ -127,7 +114,7 @@ def test_disk_full_stops_the_import_cleanly_and_reading_still_works(tmp_path: Pa
             words = " ".join(f"mot{(n * 13 + k) % 5000}" for k in range(150))
             out.write(json.dumps({"title": f"Dépêche {n}", "text": f"Sahel {words} fin{n}."})
                       + "\n")
-    with _small_disk(tmp_path / "disk", 1536) as disk:
+    with small_disk(tmp_path / "disk", 1536) as disk:
         lib_dir = disk / "lib"
         first = tmp_path / "first.txt"
         first.write_text("Un premier article sur Niamey et Bamako.", encoding="utf-8")

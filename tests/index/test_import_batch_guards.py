@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from index.models import ArticleDraft, FileReport, Highlight, StateDraft
 from index.parse_pool import Blob, ParsedSource, StreamMark, parsed_bytes
 from index.user_state import highlights
 from index.writer_lock import WriteCancelled
+from tests.small_disk import small_disk
 
 FR = ("Les ministres de la Défense du Mali, du Burkina Faso et du Niger se sont réunis à "
       "Bamako pour signer un accord de coopération militaire et de sécurité régionale.")
@@ -394,23 +394,9 @@ def test_highlights_in_an_export_land_on_the_stored_text(lib: Library) -> None:
             highlights(lib.store.conn, new, fresh_text)] == [(len(EN) + 1, "Rail", "train")]
 
 
-@contextlib.contextmanager
-def _small_disk(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real full disk: a tmpfs of a few hundred KB (root, as in CI)."""
-    where.mkdir(parents=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(where)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_a_full_index_takes_the_batch_back_out_of_the_store(tmp_path: Path) -> None:
     lib_dir = tmp_path / "lib"
-    with _small_disk(lib_dir / "search-index", 256):
+    with small_disk(lib_dir / "search-index", 256):
         lib = Library.open(lib_dir)
         try:
             first = ImportBatch(lib, None, 1)

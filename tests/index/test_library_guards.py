@@ -5,10 +5,8 @@ the shared spaCy model for entities.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +21,7 @@ from index.library import INDEX_DIR, STORE_FILE
 from index.models import Article, ArticleDraft, SearchFilters
 from index.search import SearchIndex
 from index.store import content_hash
+from tests.small_disk import small_disk
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_aes_bamako.txt"
@@ -317,24 +316,10 @@ def test_a_cancel_after_everything_is_not_a_cancelled_import(lib: Library) -> No
     assert [f.status for f in report.files] == ["imported"]
 
 
-@contextlib.contextmanager
-def _small_disk(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real full disk: a tmpfs of a few hundred KB (root, as in CI)."""
-    where.mkdir(parents=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(where)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 def test_a_full_disk_stops_the_import_and_names_every_file(tmp_path: Path) -> None:
     files = [_note(tmp_path / "in", f"{n:02d}.txt",
                    " ".join(f"mot{n}x{k}" for k in range(3000))) for n in range(12)]
-    with _small_disk(tmp_path / "lib" / INDEX_DIR, 256):
+    with small_disk(tmp_path / "lib" / INDEX_DIR, 256):
         lib = Library.open(tmp_path / "lib")
         try:
             report = lib.import_paths(files)
@@ -348,7 +333,7 @@ def test_a_full_disk_stops_the_import_and_names_every_file(tmp_path: Path) -> No
 
 
 def test_an_article_is_flagged_indexed_only_once_it_is_indexed(tmp_path: Path) -> None:
-    with _small_disk(tmp_path / "lib" / INDEX_DIR, 256):
+    with small_disk(tmp_path / "lib" / INDEX_DIR, 256):
         lib = Library.open(tmp_path / "lib")
         try:
             aid = _store_only(lib, " ".join(f"mot{k}" for k in range(30000)))

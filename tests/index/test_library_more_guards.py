@@ -6,7 +6,6 @@ Real libraries: SQLite and Whoosh on disk, the shared spaCy model for entities.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
@@ -22,6 +21,7 @@ from index.entities import EntityExtractor
 from index.errors import LibraryReadOnly, LibraryUnusable
 from index.library import INDEX_DIR, STORE_FILE
 from index.search import SearchIndex
+from tests.small_disk import small_disk
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_aes_bamako.txt"
@@ -33,20 +33,6 @@ def lib(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
     library = Library.open(tmp_path / "lib", shared_extractor)
     yield library
     library.close()
-
-
-@contextlib.contextmanager
-def _small_disk(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real full disk: a tmpfs of a few hundred KB (root, as in CI)."""
-    where.mkdir(parents=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(where)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
 
 
 # -- related articles --------------------------------------------------------------------
@@ -236,7 +222,7 @@ def test_a_full_disk_stops_an_import_of_bytes_with_a_report(tmp_path: Path) -> N
             read.append(n)
             yield f"{n:02d}.txt", " ".join(f"mot{n}x{k}" for k in range(30000)).encode()
 
-    with _small_disk(tmp_path / "lib" / INDEX_DIR, 256):
+    with small_disk(tmp_path / "lib" / INDEX_DIR, 256):
         lib = Library.open(tmp_path / "lib")
         try:
             report = lib.import_bytes(items())

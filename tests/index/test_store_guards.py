@@ -13,10 +13,8 @@ import hashlib
 import json
 import re
 import sqlite3
-import subprocess
 import threading
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +35,7 @@ from index.store import (
     translate_errors,
     unusable_message,
 )
+from tests.small_disk import small_disk
 
 
 @pytest.fixture
@@ -160,24 +159,10 @@ def test_translate_errors_disk_full_read_only_damage(tmp_path: Path) -> None:
         pass  # nothing raised, nothing changed
 
 
-@contextlib.contextmanager
-def _small_disk(where: Path, size_kb: int) -> Iterator[Path]:
-    """A real small disk: a tmpfs of ``size_kb`` (root, as in CI)."""
-    where.mkdir(parents=True)
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_kb}k", "tmpfs",
-                              str(where)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
-    try:
-        yield where
-    finally:
-        subprocess.run(["umount", "-l", str(where)], check=False)
-
-
 @pytest.mark.parametrize(("size_kb", "full"), [(1020, True), (1024, False), (1536, False)])
 def test_a_disk_is_full_below_one_mebibyte_free(tmp_path: Path, size_kb: int,
                                                 full: bool) -> None:
-    with _small_disk(tmp_path / "disk", size_kb) as disk:
+    with small_disk(tmp_path / "disk", size_kb) as disk:
         error = _translated(disk / "library.sqlite3", sqlite3.OperationalError("disk I/O error"))
         assert isinstance(error, DiskFull if full else LibraryUnusable)
 
