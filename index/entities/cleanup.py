@@ -150,6 +150,8 @@ def _is_noise(text: str, cand: Candidate, gaz: Gazetteer, english: bool = False)
     words = folded.split()
     if folded in PRONOUNS or (len(words) == 1 and folded in NEVER_ALONE):
         return True
+    if len(words) == 1 and folded.rstrip(".") in {t.rstrip(".") for t in TITLES}:
+        return True  # "Mr", "Mme" left alone when the model cut the name off
     if len(words) == 1 and (folded in WEEKDAYS or folded in MONTHS or folded in TIME_WORDS):
         return True
     if gaz.place_key(span) is None and all(

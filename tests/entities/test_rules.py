@@ -397,3 +397,16 @@ def test_a_capitalised_title_before_a_name_is_not_the_name(en: ArticleContext) -
     assert ("Keir Starmer", "person", "Keir Starmer") in got
     assert ("Belousov", "person", "Andrey Belousov") in got
     assert not [t for t, _l, _c in got if "Minister" in t]
+
+
+@pytest.mark.parametrize(("lang", "text", "raw", "title"), [
+    ("en", "Formerly one of Mr Brown's closest aides, he hinted at more.",
+     "Formerly one of Mr", "Mr"),
+    ("fr", "Selon le rapport de M. Dupont, rien ne change.", "Selon le rapport de M.", "M."),
+])
+def test_a_title_left_alone_is_not_an_entity(request: pytest.FixtureRequest, lang: str,
+                                            text: str, raw: str, title: str) -> None:
+    """The model cut the name off after its title ("Formerly one of Mr" | "Brown's")."""
+    ctx = request.getfixturevalue(lang)
+    got = table(run(text, ctx, span(text, raw, "other")))
+    assert not [t for t, _l, _c in got if t.rstrip(".") == title.rstrip(".")]
