@@ -63,17 +63,27 @@ class BuildWithResources(build_py):
 
 
 DATA_PACKAGES = data_packages()
+# Veille's English spaCy pipeline (config, vocab, weights), loaded from its folder.
+MODEL_PACKAGES = [
+    ".".join(folder.relative_to(ROOT).parts)
+    for folder in sorted((ROOT / "index" / "entities" / "models").rglob("*"))
+    if folder.is_dir() and folder.name != "__pycache__"
+]
 
 setup(
     packages=[
         *find_packages(include=["index*", "reader_app*"]),
         "index.entities.data",
+        "index.entities.models",
+        *MODEL_PACKAGES,
         *DATA_PACKAGES,
     ],
     package_dir={"reader_app.resources": "resources"},
     package_data={
         "index": ["py.typed"],
         "index.entities.data": ["*"],
+        "index.entities.models": ["*.md"],
+        **{name: ["*"] for name in MODEL_PACKAGES},
         "reader_app": ["py.typed"],
         **{name: ["*"] for name in DATA_PACKAGES[1:]},
     },

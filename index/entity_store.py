@@ -5,6 +5,11 @@ pair to the library-wide entity the user sees. Renames, type changes and hiding 
 the entity row; merges re-point keys. Neither touches the keys' names, so when an
 article is extracted again its mentions land on the curated entity. Every edit is
 logged with what it replaced, so it can be undone.
+
+A surname used alone links to the person it clearly means (the library's only one, or
+the far more frequent one around the article's date); earlier lone uses are folded in
+when a full name makes the surname one person's. That linking is automatic, not logged,
+and never moves an entity the person touched.
 """
 
 from __future__ import annotations
@@ -22,37 +27,57 @@ if TYPE_CHECKING:
 from index.store import fold_text, now_iso
 
 
-def save_mentions(conn: sqlite3.Connection, article_id: int, mentions: Sequence[Mention]) -> None:
-    """Replace an article's mentions; call inside the writer's transaction."""
+def save_mentions(conn: sqlite3.Connection, article_id: int,
+                  mentions: Sequence[Mention]) -> list[int]:
+    """Replace an article's mentions; call inside the writer's transaction.
+
+    Returns the other articles whose mentions moved (lone surnames folded into a person
+    this article made known): their entity fields in the search index are out of date.
+    """
     conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    dated = conn.execute("SELECT date FROM articles WHERE id = ?", (article_id,)).fetchone()
+    date = dated[0] if dated else None
+    moved: set[int] = set()
     cache: dict[tuple[str, str], int] = {}
-    rows = []
     for m in mentions:
         key = (m.canonical, m.label)
         if key not in cache:
-            cache[key] = _entity_for_key(conn, *key)
-        rows.append((article_id, cache[key], m.start, m.end, m.text, m.confidence))
+            cache[key] = _entity_for_key(conn, *key, date=date, moved=moved)
+    # A lone surname met first may have been folded by a full name met after it.
+    final = {key: _resolve(conn, entity_id) for key, entity_id in cache.items()}
+    for m in mentions:
+        if m.text != m.canonical and _ACRONYM.match(m.text):
+            moved.update(_register_acronym(conn, m.text, m.label, final[(m.canonical, m.label)]))
     conn.executemany(
         "INSERT INTO mentions(article_id, entity_id, start, end, text, confidence)"
         " VALUES(?,?,?,?,?,?)",
-        rows,
+        [(article_id, final[(m.canonical, m.label)], m.start, m.end, m.text, m.confidence)
+         for m in mentions],
     )
     conn.execute("UPDATE articles SET entities_done = 1 WHERE id = ?", (article_id,))
+    moved.discard(article_id)
+    return sorted(moved)
 
 
-def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
+def _entity_for_key(conn: sqlite3.Connection, name: str, label: str, *,
+                    date: str | None = None, moved: set[int] | None = None) -> int:
+    lone = label == "person" and " " not in name.strip() and bool(_NAME_WORD.match(name))
     row = conn.execute(
         "SELECT entity_id FROM entity_keys WHERE name = ? AND label = ?", (name, label)
     ).fetchone()
-    if row is not None:
+    # A key is the person's choice once they touched its entity; a lone surname's own
+    # entity, untouched, is only where it went last time: decide again.
+    if row is not None and not (lone and not _curated(conn, int(row[0]))):
         return _resolve(conn, int(row[0]))
     # A place under another language's name (Royaume-Uni, United Kingdom, UK) is the
     # same place: the gazetteer's key finds it. A new name is only ever added, so a
     # rename, merge or hide made by the person is never undone.
-    if label == "person" and " " not in name.strip() and _NAME_WORD.match(name):
-        meant = _person_by_surname(conn, name)
+    if lone:
+        meant = _person_by_surname(conn, name, date)
         if meant is not None:
             return meant  # no key: the next article decides again, with the library then
+    if row is not None:
+        return _resolve(conn, int(row[0]))  # still nobody, or several equally likely
     shared = place_key(name) if label == "place" else None
     row = conn.execute("SELECT entity_id FROM place_entities WHERE place_key = ?",
                        (shared,)).fetchone() if shared else None
@@ -68,10 +93,81 @@ def _entity_for_key(conn: sqlite3.Connection, name: str, label: str) -> int:
         "INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)", (name, label, entity_id)
     )
     surname = surname_of(name) if label == "person" else None
-    if surname:
-        conn.execute("INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
-                     (surname, entity_id))
+    if surname and conn.execute(
+            "INSERT OR IGNORE INTO person_surnames(surname, entity_id) VALUES (?, ?)",
+            (surname, entity_id)).rowcount:
+        folded = _fold_lone_surname(conn, name.split()[-1], surname, entity_id)
+        if moved is not None:
+            moved.update(folded)
     return entity_id
+
+
+# "AES", "CEDEAO", "U.N.": an acronym the article spelled out ("Alliance des États du
+# Sahel (AES)"); used alone in another article, it means that entity.
+_ACRONYM = re.compile(r"^(?:[A-ZÀ-Ý]\.?){2,8}$")
+
+
+def _register_acronym(conn: sqlite3.Connection, acronym: str, label: str,
+                      entity_id: int) -> list[int]:
+    """Make ``acronym`` a key of the entity it abbreviates, so that a later article using
+    it alone lands there; an earlier lone use of it, untouched, is folded in. Returns the
+    articles whose mentions moved. An acronym already meaning another spelled-out entity
+    is left to the first (the person can merge): no guess between two long forms."""
+    row = conn.execute("SELECT entity_id FROM entity_keys WHERE name = ? AND label = ?",
+                       (acronym, label)).fetchone()
+    if row is None:
+        conn.execute("INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)",
+                     (acronym, label, entity_id))
+        return []
+    lone_id = _resolve(conn, int(row[0]))
+    if lone_id == entity_id or _curated(conn, lone_id):
+        return []
+    name = conn.execute("SELECT name FROM entities WHERE id = ?", (lone_id,)).fetchone()
+    if name is None or name[0] != acronym:
+        return []  # the key belongs to another long form
+    affected = _affected(conn, [lone_id])
+    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (entity_id, lone_id))
+    conn.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?",
+                 (entity_id, lone_id))
+    conn.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (entity_id, lone_id))
+    return affected
+
+
+def _curated(conn: sqlite3.Connection, entity_id: int) -> bool:
+    """Whether the person ever touched this entity (hid, merged, renamed, retyped it; an
+    undone edit counts too): automatic linking leaves it where they left it."""
+    row = conn.execute("SELECT hidden, merged_into FROM entities WHERE id = ?",
+                       (entity_id,)).fetchone()
+    if row is None or row[0] or row[1] is not None:
+        return True
+    return conn.execute(
+        "SELECT 1 FROM edits WHERE ? IN (json_extract(payload, '$.id'),"
+        " json_extract(payload, '$.source'), json_extract(payload, '$.target')) LIMIT 1",
+        (entity_id,),
+    ).fetchone() is not None
+
+
+def _fold_lone_surname(conn: sqlite3.Connection, written: str, surname: str,
+                       person_id: int) -> list[int]:
+    """Fold the lone-surname entity of earlier articles into the person whose full name
+    just made the surname one person's; returns the articles whose mentions moved.
+
+    Automatic, not the person's edit: nothing is logged, so undo never sees it. The key
+    goes, so later articles decide with the library as it then is; a link made stays
+    even when a second person of that surname arrives.
+    """
+    if _person_by_surname(conn, surname) != person_id:
+        return []
+    row = conn.execute("SELECT entity_id FROM entity_keys WHERE name = ? AND label = 'person'",
+                       (written,)).fetchone()
+    if row is None or int(row[0]) == person_id or _curated(conn, int(row[0])):
+        return []
+    lone_id = int(row[0])
+    affected = _affected(conn, [lone_id])
+    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (person_id, lone_id))
+    conn.execute("DELETE FROM entity_keys WHERE name = ? AND label = 'person'", (written,))
+    conn.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (person_id, lone_id))
+    return affected
 
 
 # A word of a person's name: capitalised, then lower case ("Roddick", "Ould-Abdallah");
@@ -90,16 +186,54 @@ def surname_of(name: str) -> str | None:
     return fold_text(words[-1])
 
 
-def _person_by_surname(conn: sqlite3.Connection, surname: str) -> int | None:
-    """The one person of the library with this surname (a lone "Belousov" in an article
-    that never gives the full name); None when there is none, or several (ambiguous: the
-    surname stays an entity of its own, shown as such)."""
+def _person_by_surname(conn: sqlite3.Connection, surname: str,
+                       date: str | None = None) -> int | None:
+    """The person of the library a lone surname means (a "Belousov" in an article that
+    never gives the full name): the only one alive with that surname, or, given the
+    article's date, the one far more frequent in the same period. None when there is
+    none, or several equally plausible (ambiguous: the surname stays an entity of its
+    own, shown as such)."""
+    if _first_name_of_someone(conn, surname):
+        return None  # "John", "Michael": a first name alone says nobody in particular
     ids = {_resolve(conn, int(r[0])) for r in conn.execute(
         "SELECT entity_id FROM person_surnames WHERE surname = ?", (fold_text(surname),))}
-    alive = [i for i in ids if conn.execute(
+    alive = sorted(i for i in ids if conn.execute(
         "SELECT 1 FROM entities WHERE id = ? AND hidden = 0 AND label = 'person'",
-        (i,)).fetchone()]
-    return alive[0] if len(alive) == 1 else None
+        (i,)).fetchone())
+    if len(alive) == 1:
+        return alive[0]
+    return _far_more_frequent(conn, alive, date) if len(alive) > 1 and date else None
+
+
+def _first_name_of_someone(conn: sqlite3.Connection, word: str) -> bool:
+    """Whether a person of the library has a full name opening with ``word`` (a range
+    scan of the keys' primary index: "John " <= name < "John!")."""
+    word = word.strip()
+    return conn.execute(
+        "SELECT 1 FROM entity_keys WHERE name >= ? AND name < ? AND label = 'person' LIMIT 1",
+        (word + " ", word + "!"),
+    ).fetchone() is not None
+
+
+# "Far more frequent, in the same period": articles within this many days of the
+# article's date; the one meant needs this many of them and this many times any other's.
+PERIOD_DAYS = 90
+FREQUENT_ARTICLES = 3
+FREQUENT_RATIO = 5
+
+
+def _far_more_frequent(conn: sqlite3.Connection, people: Sequence[int],
+                       date: str) -> int | None:
+    counts = sorted(((int(conn.execute(
+        "SELECT count(DISTINCT m.article_id) FROM mentions m JOIN articles a"
+        " ON a.id = m.article_id WHERE m.entity_id = ?"
+        " AND abs(julianday(a.date) - julianday(?)) <= ?",
+        (person, date, PERIOD_DAYS)).fetchone()[0]), person) for person in people),
+        reverse=True)
+    (best, person), runner_up = counts[0], counts[1][0]
+    if best >= FREQUENT_ARTICLES and best >= FREQUENT_RATIO * runner_up:
+        return person
+    return None
 
 
 def ambiguous_surnames(conn: sqlite3.Connection, names: dict[int, str]) -> set[int]:

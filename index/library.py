@@ -475,13 +475,16 @@ class Library(LibraryState, LibraryStories):
         results = future.result()
         with self.writing("entity extraction", cancel):
             with self.store.transaction() as conn:
+                ids = [a.id for a in articles]
+                moved: set[int] = set()  # older articles whose lone surnames were linked
                 for article, mentions in zip(articles, results, strict=True):
                     if conn.execute("SELECT 1 FROM articles WHERE id = ?",
                                     (article.id,)).fetchone() is None:
                         continue  # deleted meanwhile
-                    entity_store.save_mentions(conn, article.id, mentions)
-                mark_dirty(conn, [a.id for a in articles])
-            self.index_articles(self.store.articles([a.id for a in articles]))
+                    moved.update(entity_store.save_mentions(conn, article.id, mentions))
+                ids += sorted(moved.difference(ids))
+                mark_dirty(conn, ids)
+            self.index_articles(self.store.articles(ids))
 
     def entities(
         self,

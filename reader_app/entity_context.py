@@ -18,7 +18,7 @@ from reader_app.i18n import translate as _tr
 
 MAX_SENTENCES = 3
 LOW_CONFIDENCE_TIP = QT_TRANSLATE_NOOP(
-    "", "lower confidence: no English model installed; see docs/entities.md")
+    "", "lower confidence: no model for this language; see docs/entities.md")
 _BOUNDARY = re.compile(r"[.!?]+[\s»”\")]*|\n+")
 
 

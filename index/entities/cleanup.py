@@ -83,8 +83,8 @@ def _strip_leading(text: str, cand: Candidate, gaz: Gazetteer) -> bool:
         return True
     if len(words) < 2:
         return False
-    if text[ws].isupper() and gaz.place_key(text[cand.start : cand.end]):
-        return False
+    if text[ws].isupper() and gaz.has_name(text[cand.start : cand.end]):
+        return False  # "The Hague", "Le Caire": the article is part of the name
     if not any(c.isalpha() for c in word):
         pass  # "09-16 La Commission": a date fragment glued in front
     elif word in TITLES:

@@ -88,6 +88,39 @@ PERSON_CUE_BEFORE = re.compile(rf"\b(?:{PERSON_CUES})(?:\s+{ADJ})?\s+$", re.IGNO
 DEMONYM_NOUN_BEFORE = re.compile(r"\b(?i:le|la|l['’])\s*([a-zàâçéèêëîïôûùüÿñ]+)\s+$")
 
 
+# A club named after its town in a match report: "Leicestershire beat Somerset",
+# "Newcastle drew with Brighton", "Somerset 83 and 174". National sides keep their
+# country's type (place), as news NER conventions have it.
+MATCH_VERBS = (
+    r"beat|beats|defeated|defeat|drew|draw|lost|lose|thrashed|edged|routed|hammered|v|vs"
+    r"|bat|battent|a\s+battu|ont\s+battu|s['’]impose|s['’]imposent|fait\s+match\s+nul"
+)
+NAME_RUN = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*"
+MATCH_AFTER = re.compile(
+    rf"^\s+(?:{MATCH_VERBS})\.?\s+[A-Z]|^\s+\d{{1,2}}\s+{NAME_RUN}\s+\d{{1,2}}\b"
+)
+MATCH_BEFORE = re.compile(
+    r"\b(?:beat|beats|defeated|drew\s+with|lost\s+to|thrashed|edged|v|vs|battu|bat)\.?\s+$"
+)
+# "Arsenal 2 Chelsea 1": the second club, between two scores.
+SCORE_BEFORE = re.compile(rf"^{NAME_RUN}\s+\d{{1,2}}\s+$")
+SCORE_AFTER = re.compile(r"^\s+\d{1,2}\b(?![.,:/-]\d)")
+
+
+def _team_named_after_a_place(
+    text: str, cand: Candidate, before: str, gaz: Gazetteer
+) -> bool:
+    if cand.label != "place":
+        return False
+    key = gaz.place_key(text[cand.start : cand.end]) or ""
+    if key.startswith("country:"):
+        return False
+    after = text[cand.end : cand.end + 60]
+    if MATCH_AFTER.match(after) or MATCH_BEFORE.search(before):
+        return True
+    return bool(SCORE_BEFORE.match(before) and SCORE_AFTER.match(after))
+
+
 WORK_CUES = re.compile(
     r"\b(?:film|films|documentaire|livre|roman|album|série|pièce|chanson|émission|spectacle"
     r"|essai|ouvrage|rôle|tableau|opéra|film|movie|documentary|book|novel|song|series|show"
@@ -142,6 +175,9 @@ def apply_cues(text: str, cand: Candidate, gaz: Gazetteer) -> None:
             cand.label = cand.cue = label
             return
     full_name = " " in text[cand.start : cand.end]
+    if _team_named_after_a_place(text, cand, before, gaz):
+        cand.label = cand.cue = "organisation"
+        return
     if PLACE_CUE_BEFORE.search(before) or PLACE_AFTER.match(text[cand.end : cand.end + 20]):
         cand.cue = "place"
     elif full_name and (

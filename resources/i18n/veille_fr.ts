@@ -1653,8 +1653,8 @@
         <translation>Détails de l’importation</translation>
     </message>
     <message>
-        <source>lower confidence: no English model installed; see docs/entities.md</source>
-        <translation>fiabilité moindre&#xa0;: aucun modèle anglais installé&#x202f;; voir docs/entities.md</translation>
+        <source>lower confidence: no model for this language; see docs/entities.md</source>
+        <translation>fiabilité moindre&#xa0;: aucun modèle pour cette langue&#x202f;; voir docs/entities.md</translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;{0}&lt;/b&gt;: %n mention(s)</source>

@@ -20,6 +20,13 @@ from reader_app.main_window import MainWindow
 from reader_app.models.entity_model import EntityKeyRole, EntityModel, rows_from_mentions
 from tests.gui.conftest import ARTICLE_EN, ARTICLE_FR
 
+# Spanish has no pipeline: its mentions come from the French model, marked less sure.
+ARTICLE_ES = (
+    " date 2025-09-03 Los pescadores de Dakar dicen que las capturas han caído mucho este "
+    "año.\nEl ministerio de pesca ha prometido una investigación sobre los arrastreros que "
+    "faenan frente a la costa de Senegal."
+)
+
 WAIT = 20000
 # Written by the team for these tests: the same minister a few weeks later, in Niamey.
 ARTICLE_FR_LATER = (
@@ -31,15 +38,17 @@ ARTICLE_FR_LATER = (
 
 @pytest.fixture
 def filled_library(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
-    """Three articles imported and their entities extracted before any window opens."""
+    """Four articles (French, English, Spanish) imported and their entities extracted
+    before any window opens."""
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "camara-bamako.txt").write_text(ARTICLE_FR, encoding="utf-8")
     (inbox / "camara-niamey.txt").write_text(ARTICLE_FR_LATER, encoding="utf-8")
     (inbox / "dakar-fishing.txt").write_text(ARTICLE_EN, encoding="utf-8")
+    (inbox / "dakar-pesca.txt").write_text(ARTICLE_ES, encoding="utf-8")
     lib = Library.open(tmp_path / "lib", extractor=shared_extractor)
-    assert lib.import_paths([inbox]).count("imported") == 3
-    assert lib.extract_pending() == 3
+    assert lib.import_paths([inbox]).count("imported") == 4
+    assert lib.extract_pending() == 4
     yield lib
     lib.close()
 
@@ -138,7 +147,7 @@ def test_rename_shows_in_sidebar_and_survives_reindex_and_reextraction(
     assert lib.search("", filters=renamed).total == 2
     with lib.store.transaction() as conn:  # as if the articles were read again by spaCy
         conn.execute("UPDATE articles SET entities_done = 0")
-    assert lib.extract_pending() == 3
+    assert lib.extract_pending() == 4
     with qtbot.waitSignal(reader.entitiesRefreshed, timeout=WAIT):
         reader.open_article(reader.current_article.id, refresh_only=True)
     assert ("person", "Col. Sadio Camara") in sidebar(reader)
@@ -223,10 +232,10 @@ def test_sentences_are_cut_escaped_and_capped() -> None:
 
 def test_lower_confidence_mentions_are_marked(qtbot, reader: MainWindow, filled_library) -> None:
     with qtbot.waitSignal(reader.articleShown, timeout=WAIT):
-        reader.open_article(article_about(filled_library, "Fishermen in Dakar"))
+        reader.open_article(article_about(filled_library, "pescadores de Dakar"))
     count, tip = sidebar(reader)[("place", "Dakar")]
     assert count == "≈1"
-    assert "lower confidence: no English model installed; see docs/entities.md" in tip
+    assert "lower confidence: no model for this language; see docs/entities.md" in tip
     font = entity_index(reader, "place", "Dakar").data(Qt.ItemDataRole.FontRole)
     assert font.italic()
 

@@ -58,6 +58,12 @@ facts = {
     "title": window.windowTitle(),
     "about": about_html(str(library.path)),
 }
+from index.entities import EntityExtractor
+from index.entities.extractor import ENGLISH_MODEL
+english = EntityExtractor()
+text = "Tony Blair met Gordon Brown in London."
+facts["english_model"] = str(ENGLISH_MODEL)
+facts["english"] = sorted((text[m.start:m.end], m.label) for m in english.extract(text, "en"))
 window.close()
 library.close()
 print(json.dumps(facts))
@@ -110,7 +116,7 @@ def test_installed_wheel_opens_the_window_with_its_resources(installed: Path,
     done = run([str(installed / "bin" / "python"), "-c", OPEN_WINDOW, str(tmp_path / "lib")],
                cwd=tmp_path, env=clean_env(tmp_path))
     facts = json.loads(done.stdout.strip().splitlines()[-1])
-    for key in ("reader_app", "index", "resources", "desktop"):
+    for key in ("reader_app", "index", "resources", "desktop", "english_model"):
         assert str(installed) in facts[key], (key, facts[key])  # not the repository
         assert str(ROOT) not in facts[key]
     assert facts["style_sheet"] > 100 and facts["icon"]
@@ -122,6 +128,10 @@ def test_installed_wheel_opens_the_window_with_its_resources(installed: Path,
     assert [Path(q).stem for q in facts["qm"]] == ts_files  # every translation compiled
     assert facts["title"].startswith("Veille")
     assert "Veille 0." in facts["about"] and "LGPL" in facts["about"]
+    assert "Veille English entity model" in facts["about"] and "CC BY 4.0" in facts["about"]
+    # Veille's English model ships in the wheel and runs from there.
+    assert [list(x) for x in facts["english"]] == [
+        ["Gordon Brown", "person"], ["London", "place"], ["Tony Blair", "person"]]
 
 
 def test_installed_command_installs_a_valid_menu_entry(installed: Path, tmp_path: Path) -> None:
