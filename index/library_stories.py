@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 from index import stories
 from index.models import Hit, SearchResults
 from index.stories import StoryInfo, StoryMap
-from index.story_versions import StoryComparison, compare
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from index.library import Progress
     from index.store import Store
+    from index.story_versions import StoryComparison
     from index.writer_lock import CancelFlag
 
 
@@ -74,6 +74,8 @@ class LibraryStories:
     def story_comparison(self, article_id: int) -> StoryComparison | None:
         """The versions of an article's story and what it adds to or drops from the
         earliest; None when it has no other version."""
+        from index.story_versions import compare  # not loaded by a command-line search
+
         return compare(self.store.conn, article_id)
 
     def story_map(self) -> StoryMap:

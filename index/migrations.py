@@ -12,7 +12,6 @@ Never edit a released step: add a new one.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Callable
 
 _V1 = """
@@ -106,6 +105,8 @@ def _v2_generation(conn: sqlite3.Connection) -> None:
     generation bumped by every commit (other processes notice changes by it), and per
     article the generation of its last indexed change (``rev``), so a rebuild made beside
     the live index can catch up with what changed while it ran."""
+    import uuid  # here: it imports ``platform``, 5 ms of every command-line search
+
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('store_id', ?)",
                  (uuid.uuid4().hex,))
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES('generation', '0')")

@@ -13,7 +13,6 @@ import contextlib
 import json
 import logging
 import os
-import socket
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -130,6 +129,8 @@ class WriterLock:
         self._write_holder(what)
 
     def _write_holder(self, what: str) -> None:
+        import socket  # only writers name their host: a search does not load it
+
         info = {"pid": os.getpid(), "host": socket.gethostname(), "what": what,
                 "since": time.time()}
         tmp = self.directory / (HOLDER_FILE + f".{os.getpid()}.tmp")

@@ -7,13 +7,15 @@ arrays are loaded once per searcher generation and then indexed in memory.
 
 from __future__ import annotations
 
+import struct
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import Any, cast
 
 import numpy as np
-from whoosh.columns import VarBytesColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
+from whoosh.fields import COLUMN
 from whoosh.searching import Searcher
 
 from .schema import split_list
@@ -139,6 +141,8 @@ class DocTable:
             if seg.has_column(name) and name in TEXT_COLUMNS:
                 raw = _raw_column(seg.column_reader(name, translate=False))
                 values = [v.decode("utf-8") if v else "" for v in raw]
+            elif seg.has_column(name) and isinstance(seg.schema[name], COLUMN):
+                values = _plain_column(seg.column_reader(name, translate=False))
             elif seg.has_column(name):
                 values = list(seg.column_reader(name))
             else:
@@ -320,6 +324,18 @@ def _raw_column(reader: Any) -> list[Any]:
         data = bytes(reader._dbfile.get(reader._basepos, sum(lengths)))
         ends = list(accumulate(lengths))
         return [data[end - n:end] for n, end in zip(lengths, ends, strict=True)]
+    return list(reader)
+
+
+def _plain_column(reader: Any) -> list[Any]:
+    """A column whose values need no translation (a ``COLUMN`` field); a whoosh3 numeric
+    column is unpacked in one call rather than one file access and ``struct`` call per
+    document (a search's first look at "aid" and "blen": 20,000 of them at 10,000)."""
+    if type(reader) is NumericColumn.Reader:
+        count, missing = reader._count, reader._doccount - reader._count
+        data = reader._dbfile.get(reader._basepos, count * reader._fixedlen)
+        values = list(struct.unpack(f"!{count}{reader._typecode}", data))
+        return values + [reader._default] * missing if missing > 0 else values[:reader._doccount]
     return list(reader)
 
 

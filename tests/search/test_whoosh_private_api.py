@@ -25,7 +25,7 @@ import pytest
 from whoosh import index as windex
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.columns import VarBytesColumn
+from whoosh.columns import NumericColumn, VarBytesColumn
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 from whoosh.formats import Positions
@@ -38,7 +38,7 @@ from whoosh.searching import Searcher
 from whoosh.support.levenshtein import distance
 
 from index.search import IndexDoc, whoosh_fixes
-from index.search.doc_table import DocTable, _raw_column
+from index.search.doc_table import DocTable, _plain_column, _raw_column
 from index.search.engine import MERGE_COUNT, merge_small
 from index.search.schema import build_schema, doc_fields
 from index.search.scoring import SetScorer, _blocks, decode_positions
@@ -304,6 +304,21 @@ def test_numeric_columns_hold_article_ids_and_lengths(searcher: Searcher) -> Non
     aids = table.column("aid")
     assert aids[:3] == [1000, 1001, 1002] and aids[300] == 1300, _recheck("NumericColumn")
     assert all(isinstance(n, int) and n > 0 for n in table.column("blen"))
+
+
+def test_numeric_columns_unpack_in_one_call_like_whoosh(searcher: Searcher) -> None:
+    """doc_table._plain_column reads NumericColumn.Reader's _count/_doccount/_dbfile/
+    _basepos/_fixedlen/_typecode/_default and unpacks the whole column at once."""
+    for reader_, _base in searcher.leaf_searchers():
+        seg = reader_.reader()
+        for name in ("aid", "blen"):
+            reader = seg.column_reader(name, translate=False)
+            assert type(reader) is NumericColumn.Reader, _recheck(
+                f"the column class of {name!r} (doc_table._plain_column)")
+            for attr in ("_count", "_doccount", "_dbfile", "_basepos", "_fixedlen",
+                         "_typecode", "_default"):
+                assert hasattr(reader, attr), _recheck(f"NumericColumn.Reader.{attr}")
+            assert _plain_column(reader) == list(reader)
 
 
 # query_build.py and spelling.py: the lexicon
