@@ -125,11 +125,49 @@ def _register_acronym(conn: sqlite3.Connection, acronym: str, label: str,
     name = conn.execute("SELECT name FROM entities WHERE id = ?", (lone_id,)).fetchone()
     if name is None or name[0] != acronym:
         return []  # the key belongs to another long form
-    affected = _affected(conn, [lone_id])
-    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (entity_id, lone_id))
-    conn.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?",
-                 (entity_id, lone_id))
-    conn.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (entity_id, lone_id))
+    return _fold(conn, lone_id, entity_id)
+
+
+def relink_archive(conn: sqlite3.Connection) -> list[int]:
+    """Link what a library written before these rules kept apart, as new articles would
+    be: a place's names in several languages become one entity (Royaume-Uni, United
+    Kingdom, UK) and a lone surname joins the one person it can mean. Entities the person
+    touched stay as they are. Returns the articles whose mentions moved."""
+    affected: set[int] = set()
+    places: dict[str, list[int]] = {}
+    for entity_id, name in conn.execute(
+            "SELECT id, name FROM entities WHERE label = 'place' AND merged_into IS NULL"
+            " AND hidden = 0 ORDER BY id").fetchall():
+        key = place_key(name)
+        if key and not _curated(conn, int(entity_id)):
+            places.setdefault(key, []).append(int(entity_id))
+    for key, ids in places.items():
+        row = conn.execute("SELECT entity_id FROM place_entities WHERE place_key = ?",
+                           (key,)).fetchone()
+        target = _resolve(conn, int(row[0])) if row else ids[0]
+        if row is None:
+            conn.execute("INSERT INTO place_entities(place_key, entity_id) VALUES(?, ?)",
+                         (key, target))
+        for entity_id in ids:
+            if entity_id != target:
+                affected.update(_fold(conn, entity_id, target))
+    for entity_id, name in conn.execute(
+            "SELECT id, name FROM entities WHERE label = 'person' AND merged_into IS NULL"
+            " AND hidden = 0 AND name NOT LIKE '% %' ORDER BY id").fetchall():
+        if not _NAME_WORD.match(name) or _curated(conn, int(entity_id)):
+            continue
+        meant = _person_by_surname(conn, name)
+        if meant is not None and meant != int(entity_id):
+            affected.update(_fold(conn, int(entity_id), meant))
+    return sorted(affected)
+
+
+def _fold(conn: sqlite3.Connection, source: int, target: int) -> list[int]:
+    """Automatic link: ``source``'s mentions and keys go to ``target`` (not an edit)."""
+    affected = _affected(conn, [source])
+    conn.execute("UPDATE mentions SET entity_id = ? WHERE entity_id = ?", (target, source))
+    conn.execute("UPDATE entity_keys SET entity_id = ? WHERE entity_id = ?", (target, source))
+    conn.execute("UPDATE entities SET merged_into = ? WHERE id = ?", (target, source))
     return affected
 
 

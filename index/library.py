@@ -342,6 +342,7 @@ class Library(LibraryState, LibraryStories):
         with contextlib.suppress(OSError, sqlite3.DatabaseError, DiskFull, WriterBusy,
                                  LibraryUnusable):  # the store's word for a damaged page
             self.group_stories(cancel=cancel)
+            self.relink_entities(cancel=cancel)
 
     def _own_file(self, source: Source) -> bool:
         """The library's own database and index are never articles (a folder dropped

@@ -9,7 +9,7 @@ from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from index import stories
-from index.models import Hit, SearchResults
+from index.models import Article, Hit, SearchResults
 from index.stories import StoryInfo, StoryMap
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ class LibraryStories:
 
         def hits(self, query: str, ids: Sequence[int]) -> list[Hit]: ...
 
+        def index_articles(self, articles: Sequence[Article]) -> None: ...
+
     _story_cache: tuple[int, StoryMap] | None = None
 
     def group_stories(self, progress: Progress | None = None,
@@ -63,6 +65,26 @@ class LibraryStories:
             if progress:
                 progress(done, max(total, done), "")
         return done
+
+    def relink_entities(self, cancel: CancelFlag | None = None) -> int:
+        """Once per library written before entities were linked across the archive: its
+        place names in several languages become one entity and its lone surnames join
+        the one person they mean (``entity_store.relink_archive``). In the background,
+        like the grouping of stories; returns how many articles changed."""
+        if self.readonly or self.store.meta("entities_relinked") == "1":
+            return 0
+        from index import entity_store
+        from index.store import mark_dirty
+
+        with self.writing("linking entities across the archive", cancel), \
+                self.store.transaction() as conn:
+            affected = entity_store.relink_archive(conn)
+            mark_dirty(conn, affected)
+            conn.execute("INSERT OR REPLACE INTO meta(key, value)"
+                         " VALUES('entities_relinked', '1')")
+        if affected:
+            self.index_articles(self.store.articles(affected))
+        return len(affected)
 
     def story(self, article_id: int) -> StoryInfo | None:
         """The story of an article and its versions (None until it is grouped)."""

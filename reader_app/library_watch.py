@@ -81,6 +81,9 @@ class LibraryWatch(QObject):
                     # Articles from before stories existed (or left by a kill) are grouped
                     # with their versions here, a batch at a time, never before the window.
                     lib.group_stories(cancel=cancel)
+                if not cancel.is_set():
+                    # Once, for a library from before entities were linked across it.
+                    lib.relink_entities(cancel=cancel)
             except sqlite3.DatabaseError as exc:  # a damaged page read on the way
                 return done, lib.store.quick_check() or [str(exc)]
             # The store's own check, here rather than before the window shows: it reads

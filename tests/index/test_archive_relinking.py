@@ -205,3 +205,43 @@ def test_an_acronym_alone_means_the_entity_another_article_spelled_out(
     assert orgs[long_name].article_count == 2
     assert orgs["Advanced Encryption Standard"].article_count == 1
     store.close()
+
+
+def test_a_library_from_before_is_relinked_once_in_the_background(tmp_path: Path) -> None:
+    """Entities as an earlier version saved them, one per spelling: the relink pass makes
+    the place's names one entity and the lone surname its person, leaves what the person
+    renamed alone, re-indexes the articles, and runs once."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    texts = ["Le Royaume-Uni et Tony Blair.", "The United Kingdom and Blair.", "UK news."]
+    for n, text in enumerate(texts):
+        (folder / f"{n}.md").write_text(f"---\ntitle: A{n}\n---\n\n{text}\n", encoding="utf-8")
+    with Library.open(tmp_path / "lib") as lib:
+        ids = lib.import_paths(sorted(folder.iterdir())).article_ids
+        old = [(ids[0], "Royaume-Uni", "place"), (ids[0], "Tony Blair", "person"),
+               (ids[1], "United Kingdom", "place"), (ids[1], "Blair", "person"),
+               (ids[2], "UK", "place")]
+        with lib.store.transaction() as conn:
+            conn.execute("DELETE FROM meta WHERE key = 'entities_relinked'")
+            for article_id, name, label in old:  # as schema 3 wrote them: no shared keys
+                entity = conn.execute("INSERT INTO entities(name, label) VALUES(?, ?)",
+                                      (name, label)).lastrowid
+                conn.execute("INSERT INTO entity_keys(name, label, entity_id) VALUES(?,?,?)",
+                             (name, label, entity))
+                conn.execute("INSERT INTO mentions(article_id, entity_id, start, end, text,"
+                             " confidence) VALUES(?, ?, 0, 1, ?, 1.0)", (article_id, entity,
+                                                                        name))
+            conn.execute("INSERT INTO person_surnames(surname, entity_id) SELECT 'blair', id"
+                         " FROM entities WHERE name = 'Tony Blair'")
+        lib.index_articles(lib.store.articles(ids))
+        uk = next(e for e in lib.entities(label="place") if e.name == "UK")
+        lib.rename_entity(uk.id, "Britain")  # still a name of the place
+        assert lib.relink_entities() == 1  # the article of "United Kingdom" and "Blair"
+        places = {e.name: e for e in lib.entities(label="place")}
+        assert places["Royaume-Uni"].article_count == 2 and "United Kingdom" not in places
+        assert places["Britain"].article_count == 1  # renamed: left alone
+        people = {e.name: e for e in lib.entities(label="person")}
+        assert "Blair" not in people and people["Tony Blair"].article_count == 2
+        assert set(lib.search('entity:"Tony Blair"').ids) == {ids[0], ids[1]}
+        assert set(lib.search('entity:"Royaume-Uni"').ids) == {ids[0], ids[1]}
+        assert lib.relink_entities() == 0  # once
