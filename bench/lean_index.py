@@ -13,6 +13,10 @@ the same queries as ``bench/peers.py``), and with ``--rss`` VmRSS of a
 ``bench/search_worker.py`` process after the peers' 1,800 soak queries, beside FTS5's.
 
     .venv/bin/python bench/lean_index.py [--size 10000] [--launches 5] [--rss 100000]
+    .venv/bin/python bench/lean_index.py --breakdown LIBRARY_FOLDER
+
+Any ``--size`` works (the corpus and library of that size are built and cached first,
+``bench/scale_corpus.py``; up to 10,000, real articles only).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import REPO, folder_mb
 from bench.query_classes import CLASSES, soak_queries
 from bench.scale_corpus import CACHE, RECIPE, load_corpus
+from bench.scale_library import build_library
 
 PY = sys.executable
 
@@ -99,6 +104,68 @@ def launches(library: Path, count: int, size: int) -> list[dict[str, Any]]:
     return out
 
 
+def breakdown(library: Path) -> dict[str, Any]:
+    """Where the bytes are: SQLite per table and index (``dbstat``: pages, and bytes left
+    unused in them), the index per segment file, and per field the term index and
+    postings bytes (postings as whoosh3 writes them: a pickled block per term at least)."""
+    import collections
+    import sqlite3
+
+    from whoosh.codec.whoosh3 import W3TermInfo
+    from whoosh.filedb import filetables
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.structfile import StructFile
+
+    out: dict[str, Any] = {"sqlite": {}, "files": {}, "fields": {}}
+    con = sqlite3.connect(f"{(library / 'library.sqlite3').resolve().as_uri()}?mode=ro",
+                          uri=True)
+    rows = con.execute("SELECT name, sum(pgsize), sum(unused) FROM dbstat GROUP BY name"
+                       " HAVING count(*) > 1 ORDER BY 2 DESC").fetchall()
+    free = con.execute("PRAGMA freelist_count").fetchone()[0] * con.execute(
+        "PRAGMA page_size").fetchone()[0]
+    con.close()
+    out["sqlite"] = {name: {"mb": size / 1e6, "unused_mb": unused / 1e6}
+                     for name, size, unused in rows}
+    out["sqlite"]["(free pages)"] = {"mb": free / 1e6, "unused_mb": free / 1e6}
+    files: collections.Counter[str] = collections.Counter()
+    fields: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for seg in sorted((library / "search-index").glob("*.seg")):
+        with seg.open("rb") as fh:
+            storage = CompoundStorage(StructFile(fh), use_mmap=False)
+            for name, entry in storage._dir.items():
+                files[name.split(".", 1)[1]] += entry["length"]
+            trm = next(n for n in storage._dir if n.endswith(".trm"))
+            table = filetables.OrderedHashReader(storage.open_file(trm),
+                                                storage._dir[trm]["length"])
+            names = {v: k for k, v in table.extras["fieldmap"].items()}
+            for key, value in table.items():
+                field = fields[names[int.from_bytes(key[:2], "big")]]
+                info = W3TermInfo.from_bytes(value)
+                field["terms"] += 1
+                field["postings"] += info.doc_frequency()
+                field["term_bytes"] += len(key) + len(value)
+                if not info.is_inlined():
+                    length = info._length
+                    field["posting_bytes"] += length[0] if isinstance(length, tuple) else length
+    out["files"] = {k: v / 1e6 for k, v in files.most_common()}
+    out["fields"] = {k: dict(v) for k, v in sorted(
+        fields.items(), key=lambda kv: -kv[1]["posting_bytes"])}
+    return out
+
+
+def print_breakdown(title: str, parts: dict[str, Any]) -> None:
+    print(f"  {title}: store (SQLite) per table/index, MB [unused in its pages]")
+    for name, v in parts["sqlite"].items():
+        if v["mb"] >= 0.05:
+            print(f"    {name:34s} {v['mb']:7.2f} [{v['unused_mb']:.2f}]")
+    print("  index files (all segments), MB: " + ", ".join(
+        f"{k} {v:.2f}" for k, v in parts["files"].items() if v >= 0.05))
+    for name, f in parts["fields"].items():
+        print(f"    field {name:7s} {f['terms']:7,d} terms {f['postings']:9,d} postings: "
+              f"postings {f['posting_bytes'] / 1e6:6.2f} MB, term index entries "
+              f"{f['term_bytes'] / 1e6:5.2f} MB")
+
+
 def segment_stats(library: Path) -> tuple[int, int]:
     from index import Library
 
@@ -148,7 +215,11 @@ def main() -> None:
     ap.add_argument("--rss", type=int, default=0, help="also measure RSS at this size")
     ap.add_argument("--soak", type=int, default=1800)
     ap.add_argument("--work", type=Path, default=CACHE / "lean")
+    ap.add_argument("--breakdown", type=Path, help="only print where a library's bytes are")
     args = ap.parse_args()
+    if args.breakdown:
+        print_breakdown(str(args.breakdown), breakdown(args.breakdown))
+        return
     print(f"machine: {platform.processor() or platform.machine()}, {_cpus()} cores, "
           f"Python {platform.python_version()}; data: {CACHE}/library-{args.size}-r{RECIPE} "
           "(bench/scale_corpus.py, bench/scale_library.py)", flush=True)
@@ -157,7 +228,8 @@ def main() -> None:
     if args.launches:
         library = args.work / f"library-{args.size}"
         shutil.rmtree(library, ignore_errors=True)
-        shutil.copytree(CACHE / f"library-{args.size}-r{RECIPE}", library)
+        # Rebuilt when the cached library was written by another store or index version.
+        shutil.copytree(build_library(args.size).path, library)
         per_k = 1000 / args.size
         before = folder_mb(library) * per_k
         segs_before = segment_stats(library)
@@ -171,8 +243,12 @@ def main() -> None:
               f"(x{after / before:.2f}), {runs[-1]['segments']} segments, "
               f"{runs[-1]['deleted']} deleted copies, term p50/p95 "
               f"{lat_after['p50_ms']:.1f}/{lat_after['p95_ms']:.1f} ms", flush=True)
+        parts = {"before": breakdown(build_library(args.size).path), "after": breakdown(library)}
+        for when, found in parts.items():
+            print_breakdown(f"{when} ({args.size:,} articles)", found)
         results.update(disk_before=before, disk_after=after, segments_before=segs_before,
-                       launches=runs, term_before=lat_before, term_after=lat_after)
+                       launches=runs, term_before=lat_before, term_after=lat_after,
+                       breakdown=parts)
     if args.rss:
         results["rss"] = rss(args.rss, args.soak)
     out = args.work / f"results-{args.size}-{int(time.time())}.json"

@@ -101,7 +101,9 @@ def add_parenthesised_acronyms(text: str, cands: list[Candidate]) -> list[Candid
     return cands + added
 
 
-def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[int]:
+def link_acronyms(
+    text: str, cands: Sequence[Candidate], uf: UnionFind, gaz: Gazetteer | None = None
+) -> set[int]:
     """Union acronyms with their long forms; returns the candidates that are short forms."""
     names = [text[c.start : c.end] for c in cands]
     acronyms = {i for i, n in enumerate(names) if is_acronym(n)}
@@ -115,6 +117,8 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
             continue
         if cand.label == "person" and " " in names[i]:
             continue  # "Isaac Viciosa (Spain)", "Jean Dupont (PS)": a country or party
+        if gaz is not None and _country_of_another(gaz, names[j], names[i]):
+            continue  # "Monica Seles (U.S.)": the name's country, not its short form
         if (i in acronyms) != (j in acronyms) or (" " in names[i] and is_short_form(names[j])):
             uf.union(i, j)
             short_forms.add(j if " " in names[i] else i)
@@ -128,6 +132,11 @@ def link_acronyms(text: str, cands: Sequence[Candidate], uf: UnionFind) -> set[i
             if fold(long_name[0]) == fold(acronym[0]) and initials_match(acronym, long_name):
                 uf.union(first[acronym], first[long_name])
     return short_forms
+
+
+def _country_of_another(gaz: Gazetteer, short: str, long_form: str) -> bool:
+    key = gaz.place_key(short)
+    return key is not None and key != gaz.place_key(long_form)
 
 
 def surname_forms(full_name: str) -> list[str]:

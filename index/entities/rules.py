@@ -58,13 +58,14 @@ def apply_rules(
     kept = [c for c in cands if not _common_word(text, c, ctx, memo)]
     kept = _without_overlaps(add_parenthesised_acronyms(text, kept))
     kept = _add_gazetteer_places(text, kept, ctx)
+    _people_before_their_country(text, kept, ctx)
     for cand in kept:
         apply_cues(text, cand, ctx.gazetteer)
         _repair_type(text, cand, ctx.gazetteer)
     kept = _merge_org_complements(text, _without_overlaps(kept), ctx)
     uf = UnionFind(len(kept))
     link_same_names(text, kept, uf, ctx.gazetteer)
-    acronyms = link_acronyms(text, kept, uf)
+    acronyms = link_acronyms(text, kept, uf, ctx.gazetteer)
     link_surnames(text, kept, uf)
     for i, cand in enumerate(kept):
         cand.group = uf.find(i)
@@ -132,21 +133,59 @@ _KNOWN_FORMS = sorted(KNOWN_ORG_ACRONYMS | KNOWN_ORG_SPELLINGS, key=len, reverse
 NAME_WHO = re.compile(
     r"(?<![\w'’-])([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2}),\s+(?:who|qui)\s"
 )
+# "Monica Seles (U.S.) beat Sandrine Testud (France)": results lists and election tables
+# give a full name, then its country in brackets.
+NAME_COUNTRY = re.compile(
+    r"(?<![\w'’.-])([A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿ'’-]+){1,2})\s+\(([^()\n]{2,30})\)"
+)
 
 
 def _named_people(
     text: str, taken: list[tuple[int, int]], ctx: ArticleContext
 ) -> list[Candidate]:
     found = []
-    for m in NAME_WHO.finditer(text):
+    matches = list(NAME_WHO.finditer(text)) + [
+        m for m in NAME_COUNTRY.finditer(text)
+        if (ctx.gazetteer.place_key(m.group(2)) or "").startswith("country:")
+    ]
+    for m in matches:
         start, end = m.span(1)
         words = m.group(1).split()
         if _overlaps(taken, start, end) or ctx.gazetteer.place_key(m.group(1)):
+            continue
+        if _known_org(m.group(1)):
             continue
         if any(fold(w) in NOT_FIRST_NAMES or w.lower() in ctx.stop_words for w in words):
             continue
         found.append(Candidate(start, end, "person"))
     return found
+
+
+GEO_HEADS = frozenset(
+    """lake lac mount mont river cape cap gulf golfe port province region state island
+    islands île îles san santa saint st st. new north south east west upper lower greater
+    central grand""".split()
+)
+
+
+def _people_before_their_country(
+    text: str, cands: list[Candidate], ctx: ArticleContext
+) -> None:
+    """A full name the model called a place or a thing, followed by a country in
+    brackets ("Monica Seles (U.S.)"), is a person; organisations keep their type."""
+    by_span = {(c.start, c.end): c for c in cands}
+    for m in NAME_COUNTRY.finditer(text):
+        cand = by_span.get(m.span(1))
+        if cand is None or cand.label not in ("place", "other"):
+            continue
+        if not (ctx.gazetteer.place_key(m.group(2)) or "").startswith("country:"):
+            continue
+        words = [fold(w) for w in m.group(1).split()]
+        if ctx.gazetteer.place_key(m.group(1)) or _known_org(m.group(1)):
+            continue
+        if words[0] in GEO_HEADS or any(w in NOT_FIRST_NAMES for w in words):
+            continue
+        cand.label = cand.cue = "person"
 
 
 KNOWN_ACRONYM_PATTERN = re.compile(

@@ -22,9 +22,9 @@ from .schema import split_list
 
 TEXT_COLUMNS = ("src", "lang", "date")
 # Cached postings per searcher generation: docnums and weights take 12 bytes a posting
-# (about 50 MB at this budget); encoded positions about 60 bytes, so fewer are kept.
-POSTINGS_BUDGET = 4_000_000
-POSITIONS_BUDGET = 600_000
+# (about 36 MB at this budget); encoded positions about 60 bytes, so fewer are kept.
+POSTINGS_BUDGET = 3_000_000
+POSITIONS_BUDGET = 450_000
 
 
 SegmentCache = dict[tuple[str, str], Any]  # per segment: column lists and numpy arrays

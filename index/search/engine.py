@@ -41,6 +41,7 @@ from .analysis import STOPWORDS, folded_words
 from .doc_table import DocTable, SegmentCache
 from .exact_check import unaccented_exact_words, verify_unaccented
 from .highlight import Highlighter, snippet
+from .mapped_pages import PageRelease
 from .query_build import QueryBuilder, date_query
 from .query_syntax import DateCond, Node, Or, parse, plain_words, query_notice
 from .schema import SCHEMA_VERSION, IndexDoc, build_schema, doc_fields, normalise_date, stored_text
@@ -97,6 +98,7 @@ class SearchIndex:
         # changes with every state write, so cached results of such queries are redone.
         self.state_lookup: StateLookup | None = None
         self.state_stamp = 0
+        self._pages = PageRelease()  # a long-lived process gives mapped pages back
 
     # Opening
 
@@ -335,6 +337,7 @@ class SearchIndex:
             hits = [self._hit(searcher, table, d, s, hl)
                     for d, s in zip(shown, matches.scores.tolist(), strict=False)]
             ids = table.article_ids(matches.docnums[:MAX_IDS])
+        self._pages.tick()
         return SearchResults(query=query, hits=tuple(hits), total=matches.total, ids=tuple(ids),
                              corrected=corrected, partial=partial, notice=query_notice(query),
                              suggestion=suggestion)

@@ -110,3 +110,12 @@ def test_agencies_and_institutions_are_organisations_whatever_the_model_says(
     got = found(english, text)
     for name in ("Bloomberg", "Tanjug", "Kremlin"):
         assert got.get(name) == "organisation", got
+
+
+def test_full_names_before_their_country_in_results_lists(english: EntityExtractor) -> None:
+    text = ("Women's singles: Monica Seles (U.S.) beat Sandrine Testud (France) 6-3 6-2. "
+            "Real Madrid (Spain) won again. Lake Chad (Niger) is shrinking.")
+    got = found(english, text)
+    assert got.get("Monica Seles") == got.get("Sandrine Testud") == "person", got
+    assert got.get("U.S.") == got.get("France") == "place", got  # not their short names
+    assert got.get("Real Madrid") == "organisation" and got.get("Lake Chad") == "place", got

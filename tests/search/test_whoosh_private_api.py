@@ -306,6 +306,23 @@ def test_numeric_columns_hold_article_ids_and_lengths(searcher: Searcher) -> Non
     assert all(isinstance(n, int) and n > 0 for n in table.column("blen"))
 
 
+def test_compound_segments_are_whole_file_mmaps(index_dir: Path) -> None:
+    """mapped_pages.py hooks CompoundStorage.__init__ and madvises its ``_source``."""
+    import mmap
+
+    from whoosh.filedb.compound import CompoundStorage
+
+    from index.search import mapped_pages
+
+    assert CompoundStorage.__init__ is mapped_pages._init, _recheck("CompoundStorage hook")
+    storage = FileStorage(str(index_dir))
+    seg_file = next(n for n in storage.list() if n.endswith(".seg"))
+    compound = CompoundStorage(storage.open_file(seg_file))
+    assert isinstance(compound._source, mmap.mmap), _recheck("CompoundStorage._source")
+    assert compound in mapped_pages._STORAGES
+    compound.close()
+
+
 def test_numeric_columns_unpack_in_one_call_like_whoosh(searcher: Searcher) -> None:
     """doc_table._plain_column reads NumericColumn.Reader's _count/_doccount/_dbfile/
     _basepos/_fixedlen/_typecode/_default and unpacks the whole column at once."""
