@@ -55,6 +55,16 @@ def _found(lib: Library, name: str) -> set[int]:
     return set(lib.search(f'entity:"{name}"').ids)
 
 
+def _store_with(tmp_path: Path, texts: list[str], lang: str) -> tuple[Store, list[int]]:
+    """A bare store holding one article per text (mentions are then saved by hand)."""
+    store = Store(tmp_path / "lib.sqlite3")
+    with store.transaction():
+        ids = [store.insert_article(ArticleDraft(title=t, text=t), lang=lang,
+                                    chash=content_hash(ArticleDraft(title=t, text=t)),
+                                    curl=None, blob=None) for t in texts]
+    return store, ids
+
+
 def test_a_surname_seen_before_the_full_name_joins_the_person_when_he_arrives(
         tmp_path: Path, shared_extractor: EntityExtractor) -> None:
     with Library.open(tmp_path / "lib", extractor=shared_extractor) as lib:
@@ -134,12 +144,8 @@ def test_a_lone_surname_before_the_full_name_in_one_article_lands_on_the_person(
         tmp_path: Path) -> None:
     """The per-article linker missed the pair: the full name met after the lone surname
     folds it, and this article's own "Blair" must not stay on the folded entity."""
-    store = Store(tmp_path / "lib.sqlite3")
     texts = ["Blair spoke in Leeds.", "Blair, that is Tony Blair, spoke in Paris."]
-    with store.transaction():
-        ids = [store.insert_article(ArticleDraft(title=t, text=t), lang="en",
-                                    chash=content_hash(ArticleDraft(title=t, text=t)),
-                                    curl=None, blob=None) for t in texts]
+    store, ids = _store_with(tmp_path, texts, "en")
     lone = Mention(0, 5, "person", "Blair", "Blair")
     with store.transaction() as conn:
         assert entity_store.save_mentions(conn, ids[0], [lone]) == []
@@ -156,12 +162,8 @@ def test_a_lone_surname_before_the_full_name_in_one_article_lands_on_the_person(
 def test_a_first_name_alone_is_nobody_in_particular(tmp_path: Path, with_a_john: bool) -> None:
     """ "Sir John" wrote the lone "John": with a John Major in the library, "John" is a
     first name and means neither him nor Elton John."""
-    store = Store(tmp_path / "lib.sqlite3")
     texts = ["Elton John sang.", "John Major spoke.", "Sir John spoke."]
-    with store.transaction():
-        ids = [store.insert_article(ArticleDraft(title=t, text=t), lang="en",
-                                    chash=content_hash(ArticleDraft(title=t, text=t)),
-                                    curl=None, blob=None) for t in texts]
+    store, ids = _store_with(tmp_path, texts, "en")
     with store.transaction() as conn:
         entity_store.save_mentions(conn, ids[0], [Mention(0, 10, "person", "Elton John",
                                                           "Elton John")])
@@ -180,13 +182,9 @@ def test_an_acronym_alone_means_the_entity_another_article_spelled_out(
         tmp_path: Path, long_form_first: bool) -> None:
     """ "AES" alone in one article, "Alliance des États du Sahel (AES)" in another: one
     entity, whichever came first; a second long form for "AES" is not guessed."""
-    store = Store(tmp_path / "lib.sqlite3")
     long_text = "Alliance des États du Sahel (AES) réunie à Niamey."
     texts = [long_text, "L'AES a tenu un sommet.", "Advanced Encryption Standard (AES)."]
-    with store.transaction():
-        ids = [store.insert_article(ArticleDraft(title=t, text=t), lang="fr",
-                                    chash=content_hash(ArticleDraft(title=t, text=t)),
-                                    curl=None, blob=None) for t in texts]
+    store, ids = _store_with(tmp_path, texts, "fr")
     long_name = "Alliance des États du Sahel"
     spelled = [Mention(0, 27, "organisation", long_name, long_name),
                Mention(29, 32, "organisation", "AES", long_name)]
