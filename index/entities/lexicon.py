@@ -71,9 +71,9 @@ KNOWN_ORG_ACRONYMS = frozenset(
 KNOWN_ORG_SPELLINGS = frozenset(
     {"Reuters", "Interfax", "Xinhua", "Tanjug", "Itar-Tass", "Kyodo", "Yonhap", "Bernama",
      "Anadolu", "Associated Press", "Agence France-Presse", "Agence France Presse",
-     "Bloomberg", "AFP", "DPA", "ANSA", "EFE", "IRNA", "TASS", "U.N.", "UNDP", "PNUD",
+     "AFP", "DPA", "ANSA", "EFE", "IRNA", "TASS", "U.N.", "UNDP", "PNUD",
      "IAEA", "AIEA", "FIFA", "UEFA", "OSCE", "ASEAN", "SADC", "IGAD", "MINUSMA", "MONUSCO",
-     "Federal Reserve", "Fed", "Bundesbank", "World Bank", "Banque mondiale",
+     "Federal Reserve", "Bundesbank", "World Bank", "Banque mondiale",
      "European Commission", "Commission européenne", "Security Council",
      "Conseil de sécurité", "Red Cross", "Croix-Rouge", "Amnesty International",
      "Human Rights Watch", "Médecins sans frontières", "Greenpeace", "Kremlin", "Pentagon",

@@ -105,11 +105,13 @@ def test_a_place_beside_a_year_or_date_stays_a_place(english: EntityExtractor) -
 def test_agencies_and_institutions_are_organisations_whatever_the_model_says(
     english: EntityExtractor,
 ) -> None:
-    text = ("Bloomberg reported that the deal was off. Tanjug quoted the minister. "
-            "The Kremlin denied the report.")
+    text = ("Tanjug quoted the minister. The Kremlin denied the report. "
+            "Fed up with delays, Michael Bloomberg said Bloomberg would sue.")
     got = found(english, text)
-    for name in ("Bloomberg", "Tanjug", "Kremlin"):
+    for name in ("Tanjug", "Kremlin"):
         assert got.get(name) == "organisation", got
+    # not listed: "Fed" opens "Fed up", and Bloomberg is also a person's surname
+    assert "Fed" not in got and got.get("Michael Bloomberg") == "person", got
 
 
 def test_full_names_before_their_country_in_results_lists(english: EntityExtractor) -> None:
