@@ -49,13 +49,6 @@ def large_library_at_small_scale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(engine, "SMALL_SEGMENT", 4)
 
 
-@pytest.fixture
-def lib(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
-    library = Library.open(tmp_path / "lib", shared_extractor)
-    yield library
-    library.close()
-
-
 def _fill(lib: Library, groups: int, size: int = 10, start: int = 0) -> None:
     for g in range(groups):
         first = start + g * size

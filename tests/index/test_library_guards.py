@@ -8,13 +8,11 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index import Library, library
-from index.entities import EntityExtractor
 from index.entity_worker import ProcessExtractor
 from index.errors import DiskFull, IndexRebuilding, LibraryReadOnly, LibraryUnusable
 from index.library import INDEX_DIR, STORE_FILE
@@ -26,13 +24,6 @@ from tests.small_disk import small_disk
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED = FIXTURES / "seed_aes_bamako.txt"
 PAGE = FIXTURES / "uk_ministers.html"
-
-
-@pytest.fixture
-def lib(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
-    library = Library.open(tmp_path / "lib", shared_extractor)
-    yield library
-    library.close()
 
 
 def _note(folder: Path, name: str, text: str) -> Path:

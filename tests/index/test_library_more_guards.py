@@ -28,13 +28,6 @@ SEED = FIXTURES / "seed_aes_bamako.txt"
 PAGE = FIXTURES / "uk_ministers.html"
 
 
-@pytest.fixture
-def lib(tmp_path: Path, shared_extractor: EntityExtractor) -> Iterator[Library]:
-    library = Library.open(tmp_path / "lib", shared_extractor)
-    yield library
-    library.close()
-
-
 # -- related articles --------------------------------------------------------------------
 
 CARAVAN = [
