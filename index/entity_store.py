@@ -491,11 +491,18 @@ def merge(conn: sqlite3.Connection, source_id: int, target_id: int) -> list[int]
 def undo_last(conn: sqlite3.Connection) -> tuple[str, list[int]] | None:
     """Undo the newest edit not yet undone; returns (what, affected article ids)."""
     row = conn.execute(
-        "SELECT id, kind, payload FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1"
-    ).fetchone()
+        "SELECT id FROM edits WHERE undone = 0 ORDER BY id DESC LIMIT 1").fetchone()
+    return None if row is None else undo_edit(conn, int(row[0]))
+
+
+def undo_edit(conn: sqlite3.Connection, edit_id: int) -> tuple[str, list[int]] | None:
+    """Undo one edit (another desktop undid it: index/sync/apply.py); None when it is
+    not there or already undone."""
+    row = conn.execute("SELECT kind, payload FROM edits WHERE id = ? AND undone = 0",
+                       (edit_id,)).fetchone()
     if row is None:
         return None
-    edit_id, kind, payload = int(row[0]), row[1], json.loads(row[2])
+    kind, payload = row[0], json.loads(row[1])
     if kind == "merge":
         src, dst = payload["source"], payload["target"]
         conn.executemany(

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from index.store import mark_dirty, now_iso
+from index.sync.changelog import log_presence
 from index.user_state import StateError
 
 EDITABLE = ("title", "date", "source", "lang")
@@ -42,6 +43,7 @@ def new_batch() -> str:
 def trash(conn: sqlite3.Connection, ids: Sequence[int], batch: str) -> list[int]:
     """Move articles to the trash; returns the ids that were articles."""
     moved = []
+    hashes: list[str] = []
     for article_id in ids:
         row = conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
         if row is None:
@@ -59,12 +61,15 @@ def trash(conn: sqlite3.Connection, ids: Sequence[int], batch: str) -> list[int]
         for table, column in _OWNED:  # tables without a cascading reference
             conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (article_id,))
         moved.append(int(article_id))
+        hashes.append(str(row["content_hash"]))
+    log_presence(conn, hashes, present=False)  # the team's other desktops follow
     return moved
 
 
 def restore(conn: sqlite3.Connection, batch: str) -> list[int]:
     """Undo a delete: every row back, the articles flagged for indexing."""
     restored = []
+    hashes: list[str] = []
     for article_id, payload_text in conn.execute(
             "SELECT article_id, payload FROM trash WHERE batch = ? ORDER BY article_id",
             (batch,)).fetchall():
@@ -75,6 +80,8 @@ def restore(conn: sqlite3.Connection, batch: str) -> list[int]:
             for row in payload.get(table, []):
                 _insert(conn, table, row)
         restored.append(int(article_id))
+        hashes.append(str(payload["articles"][0]["content_hash"]))
+    log_presence(conn, hashes, present=True)
     conn.execute("DELETE FROM trash WHERE batch = ?", (batch,))
     mark_dirty(conn, restored)
     return restored

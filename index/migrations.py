@@ -248,11 +248,21 @@ def _v4_stories(conn: sqlite3.Connection) -> None:
                      [(s, e) for s, e in named if s])
 
 
+def _v5_sync_log(conn: sqlite3.Connection) -> None:
+    """The log of what the person changes, kept by triggers, for the team server
+    (index/sync/changelog.py). What an earlier version recorded is not in it: the first
+    sync sends the library's state as it stands (index/sync/session.py)."""
+    from index.sync.changelog import install
+
+    install(conn)
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_base,
     _v2_generation,
     _v3_user_state,
     _v4_stories,
+    _v5_sync_log,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from index.errors import EXIT_UNUSABLE, VeilleError
 from index.paths import ENV_VAR, default_library_dir
-from reader_app.commands import articles, entities, state, window
+from reader_app.commands import articles, entities, state, team, window
 
 EXIT_INTERNAL = 4
 # Commands that only read: they start no child process, so they do not even import
@@ -61,7 +61,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, Any]]:
     window.add_window_options(parser)  # --lang, --theme: the window's
     sub = parser.add_subparsers(dest="command")
     handlers: dict[str, Any] = {}
-    for module in (articles, entities, state, window):
+    for module in (articles, entities, state, team, window):
         module.register(sub, common, handlers)
     return parser, handlers
 

@@ -39,6 +39,8 @@ def register(sub: Any, common: argparse.ArgumentParser, handlers: Handlers) -> N
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20)
     search.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    search.add_argument("--remote", metavar="URL",
+                        help="search the team archive on this PostgreSQL server instead")
     show = sub.add_parser("show", parents=[common], help="show one article")
     show.add_argument("id", type=int)
     sub.add_parser("reindex", parents=[common], help="rebuild the search index from the store")
@@ -94,6 +96,8 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
     if args.limit < 1:
         print("--limit must be at least 1", file=sys.stderr)
         return EXIT_USAGE
+    if args.remote:
+        return _remote_search(lib, args)
     results = lib.search(args.query, limit=args.limit, sort=args.sort)
     note_unsearchable(lib)
     stories = lib.stories([h.article_id for h in results.hits])
@@ -126,6 +130,24 @@ def _cmd_search(lib: Library, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _remote_search(lib: Library, args: argparse.Namespace) -> int:
+    """The team's whole archive, searched on the server (index/sync/remote_search.py)."""
+    from index.sync.remote_search import plain_snippet, search
+    from reader_app.commands.team import remote_url
+
+    results = search(remote_url(lib, args.remote), args.query, limit=args.limit, library=lib)
+    data = {"query": results.query, "total": results.total, "remote": True,
+            "hits": [asdict(h) | {"article_id": h.local_id} for h in results.hits]}
+    lines = [f"{results.total} result(s) in the team archive"]
+    for h in results.hits:
+        meta = " | ".join(x for x in (h.date or "", h.source or "", h.imported_by) if x)
+        where = f"[{h.local_id}]" if h.local_id is not None else f"[{h.content_hash[:12]}]"
+        lines.append(f"{where} {h.title}  ({meta})")
+        lines.append("    " + plain_snippet(h.snippet))
+    emit(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
 def _story_fields(story: StoryInfo | None) -> dict[str, object]:
     """``story`` is shared by every version (null until the article is grouped)."""
     return {"story": story.story if story else None,
@@ -146,13 +168,21 @@ def _cmd_show(lib: Library, args: argparse.Namespace) -> int:
     data["mentions"] = [asdict(m) for m in article.mentions]
     story = lib.story(article.id)
     data.update(_story_fields(story))
+    from index.sync.session import history
+
+    changes = history(lib, article.id)
+    data["history"] = [asdict(h) for h in changes]
     head = [article.title, " | ".join(x for x in (article.date, article.source, article.url) if x)]
     if story and len(story.versions) > 1:
         others = ", ".join(str(v) for v in story.versions if v != article.id)
         head.append(f"Other versions of this story: {others}")
     ents = sorted({(m.label, m.canonical) for m in article.mentions})
     tail = [f"  {label}: {name}" for label, name in ents]
-    emit(args, data, "\n".join([*head, "", article.text, "", "Entities:", *tail]))
+    lines = [*head, "", article.text, "", "Entities:", *tail]
+    if changes:
+        lines += ["", "History:"]
+        lines += [f"  {h.when[:16].replace('T', ' ')}  {h.author}: {h.what}" for h in changes]
+    emit(args, data, "\n".join(lines))
     return EXIT_OK
 
 

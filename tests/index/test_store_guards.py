@@ -379,7 +379,7 @@ def test_migrate_upgrades_an_old_store_in_place(tmp_path: Path) -> None:
         row = store.conn.execute("SELECT rev, indexed FROM articles").fetchone()
         assert tuple(row) == (0, 1)
         columns = [r[1] for r in store.conn.execute("PRAGMA table_info(articles)")]
-        assert columns[-1] == "rev"  # named as the code names it
+        assert columns[-2:] == ["rev", "synced"]  # named as the code names them
         assert store.generation() == 0 and store.store_id()
     finally:
         store.close()
@@ -441,12 +441,13 @@ def test_stored_version_of_empty_and_unstamped_databases() -> None:
 def test_migrate_runs_each_later_step_once_and_stamps_it() -> None:
     conn = sqlite3.connect(":memory:")
     migrate(conn, 0)
-    assert stored_version(conn) == SCHEMA_VERSION == len(MIGRATIONS) == 4
+    assert stored_version(conn) == SCHEMA_VERSION == len(MIGRATIONS) == 5
     tables = set(_names(conn, "table"))
     assert {"meta", "blobs", "articles", "imports", "import_files", "entities",
             "entity_keys", "edits", "mentions", "article_state", "tags", "article_tags",
             "highlights", "dossiers", "dossier_items", "watches", "watch_new",
-            "article_edits", "trash", "story_members", "story_keys"} <= tables
+            "article_edits", "trash", "story_members", "story_keys", "sync_changes",
+            "sync_registers"} <= tables
     assert {"articles_canonical_url", "articles_pending_entities", "articles_unindexed",
             "entity_keys_entity", "mentions_article", "mentions_entity",
             "articles_rev", "story_members_story"} <= set(_names(conn, "index"))
