@@ -378,6 +378,11 @@ TEMPLATES = (
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a date (use YYYY-MM-DD)"),
     QT_TRANSLATE_NOOP("CoreMessages", "{value} is not a language code (fr, en, ...)"),
     QT_TRANSLATE_NOOP("CoreMessages", "{field} cannot be edited (only {fields})"),
+    # -- the team server (index/sync); an article's history: views/history_section.py
+    QT_TRANSLATE_NOOP("CoreMessages", "cannot reach the team server {server}: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the team server {server} failed: {reason}"),
+    QT_TRANSLATE_NOOP("CoreMessages", "the PostgreSQL driver (psycopg) is not installed"),
+    QT_TRANSLATE_NOOP("CoreMessages", "type something to search the team archive for"),
 )
 
 

@@ -41,6 +41,7 @@ from reader_app.search_controller import SearchController, SearchRequest
 from reader_app.shortcuts import install_keyboard
 from reader_app.state_controller import StateController
 from reader_app.style import icon_path
+from reader_app.team_window import install_team
 from reader_app.timeline_controller import TimelineController
 from reader_app.views.entity_panel import RESULTS_MODE
 from reader_app.views.import_dialog import ImportSummaryDialog
@@ -109,6 +110,8 @@ class MainWindow(ImportMixin, QMainWindow):
         self.exports = ExportController(self)  # File > Export…, File > Print…
         self.preferences = install_preferences(self)  # Edit > Preferences (Ctrl+,)
         self.keyboard = install_keyboard(self)  # Ctrl+F find bar, tab order, shortcuts
+        # File > Sync, the article's history, the team archive switch (issue 13)
+        self.team_sync, self.team_search, self.article_history = install_team(self)
         self._restore_settings()
         self._count_library()
 

@@ -37,6 +37,7 @@ from reader_app import theme
 from reader_app.font_size import LARGEST, SMALLEST
 from reader_app.menu_places import menu_named
 from reader_app.state_controller import READ_DELAY_DEFAULT, READ_DELAY_KEY, read_delay
+from reader_app.views.team_preferences import TeamSection
 from reader_app.workers import ProgressFn
 
 if TYPE_CHECKING:
@@ -95,11 +96,18 @@ class PreferencesDialog(QDialog):
         layout.addWidget(self._appearance_group())
         layout.addWidget(self._library_group())
         layout.addWidget(self._reading_group())
+        self.team = TeamSection(window, self)  # issue 13: the team server
+        layout.addWidget(self.team)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)
         layout.addWidget(buttons)
         self._load()
         self._connect()
+        # The wrapped notes need their height: a dialog opened at its minimum clips them.
+        layout.activate()
+        fits = layout.totalHeightForWidth(self.minimumWidth()) if layout.hasHeightForWidth() \
+            else -1
+        self.resize(self.minimumWidth(), fits if fits > 0 else self.sizeHint().height())
 
     # --- building ------------------------------------------------------------------
     def _note(self, text: str, parent: QWidget) -> QLabel:

@@ -319,6 +319,7 @@ class SearchBar(QWidget):
         top.addWidget(self.state_chips)
         top.addWidget(self.sort)
         top.addWidget(self.versions)
+        self.top_row = top  # the team archive switch joins it (reader_app/team_search.py)
         filters = QHBoxLayout()
         filters.setSpacing(6)
         filters.addWidget(QLabel(_tr("From", "a date"), self))

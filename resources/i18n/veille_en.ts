@@ -246,6 +246,20 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln note(s) edited on two desktops kept both ways</source>
+        <translation>
+            <numerusform>; %Ln note edited on two desktops kept both ways</numerusform>
+            <numerusform>; %Ln notes edited on two desktops kept both ways</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n article(s) tagged “{0}”. Drag onto another tag to merge them.</source>
         <translation>
             <numerusform>%n article tagged “{0}”. Drag onto another tag to merge them.</numerusform>
@@ -462,6 +476,27 @@
             <numerusform>{0} — {1}, %n articles together</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>In the team archive: %Ln article(s) not in your library</source>
+        <translation>
+            <numerusform>In the team archive: %Ln article not in your library</numerusform>
+            <numerusform>In the team archive: %Ln articles not in your library</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln match(es) in all)</source>
+        <translation>
+            <numerusform>(%Ln match in all)</numerusform>
+            <numerusform>(%Ln matches in all)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the team archive: %Ln match(es), all already in your library</source>
+        <translation>
+            <numerusform>In the team archive: %Ln match, already in your library</numerusform>
+            <numerusform>In the team archive: %Ln matches, all already in your library</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ArticleFiles</name>
@@ -508,6 +543,16 @@
         <translation>
             <numerusform>%Ln match — F3 to step</numerusform>
             <numerusform>%Ln matches — F3 to step</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HistorySection</name>
+    <message numerus="yes">
+        <source>History (%n change(s))</source>
+        <translation>
+            <numerusform>History (%n change)</numerusform>
+            <numerusform>History (%n changes)</numerusform>
         </translation>
     </message>
 </context>

@@ -1099,12 +1099,110 @@
         <source>{0} (cancelled)</source>
         <translation>{0} (annulée)</translation>
     </message>
+    <message>
+        <source>Sync: sending articles…</source>
+        <translation>Synchronisation&#xa0;: envoi des articles…</translation>
+    </message>
+    <message>
+        <source>Sync: sending changes…</source>
+        <translation>Synchronisation&#xa0;: envoi des modifications…</translation>
+    </message>
+    <message>
+        <source>Sync: receiving articles…</source>
+        <translation>Synchronisation&#xa0;: réception des articles…</translation>
+    </message>
+    <message>
+        <source>Sync: receiving changes…</source>
+        <translation>Synchronisation&#xa0;: réception des modifications…</translation>
+    </message>
+    <message>
+        <source>Synced with {0}: sent {1} and {2}; received {3} and {4}</source>
+        <translation>Synchronisé avec {0}&#xa0;: envoyé {1} et {2}&#x202f;; reçu {3} et {4}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln article(s)</source>
         <translation>
             <numerusform>%Ln article</numerusform>
             <numerusform>%Ln articles</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln modification</numerusform>
+            <numerusform>%Ln modifications</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %Ln note(s) edited on two desktops kept both ways</source>
+        <translation>
+            <numerusform>&#x202f;; %Ln note modifiée sur deux postes, gardée dans ses deux versions</numerusform>
+            <numerusform>&#x202f;; %Ln notes modifiées sur deux postes, gardées dans leurs deux versions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>; stopped: the next sync goes on from here</source>
+        <translation>&#x202f;; interrompue&#xa0;: la prochaine synchronisation reprendra d’ici</translation>
+    </message>
+    <message>
+        <source>S&amp;ync with team server</source>
+        <translation>S&amp;ynchroniser avec le serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Send your articles and work to the team server and bring back everyone else&apos;s</source>
+        <translation>Envoyer vos articles et votre travail au serveur d’équipe et rapporter ceux des autres</translation>
+    </message>
+    <message>
+        <source>Last sync with the team server</source>
+        <translation>Dernière synchronisation avec le serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Sync progress</source>
+        <translation>Progression de la synchronisation</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchroniser</translation>
+    </message>
+    <message>
+        <source>Sync with the team server ({0})</source>
+        <translation>Synchroniser avec le serveur d’équipe ({0})</translation>
+    </message>
+    <message>
+        <source>Last synced: {0} with {1}</source>
+        <translation>Dernière synchronisation&#xa0;: {0} avec {1}</translation>
+    </message>
+    <message>
+        <source>Not synced yet with {0}</source>
+        <translation>Pas encore synchronisé avec {0}</translation>
+    </message>
+    <message>
+        <source>Stopping the sync…</source>
+        <translation>Arrêt de la synchronisation…</translation>
+    </message>
+    <message>
+        <source>Give the team server&apos;s address first (Preferences &gt; Team server).</source>
+        <translation>Indiquez d’abord l’adresse du serveur d’équipe (Préférences &gt; Serveur d’équipe).</translation>
+    </message>
+    <message>
+        <source>Sync: connecting to {0}…</source>
+        <translation>Synchronisation&#xa0;: connexion à {0}…</translation>
+    </message>
+    <message>
+        <source>Stop the s&amp;ync</source>
+        <translation>Arrêter la s&amp;ynchronisation</translation>
+    </message>
+    <message>
+        <source>Stop sync</source>
+        <translation>Arrêter la synchronisation</translation>
+    </message>
+    <message>
+        <source>Stop the sync; what is done stays done</source>
+        <translation>Arrêter la synchronisation&#x202f;; ce qui est fait reste fait</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <source>Import summary</source>
@@ -2221,6 +2319,75 @@
         <source>No entities in the current results</source>
         <translation>Aucune entité dans les résultats</translation>
     </message>
+    <message>
+        <source>Team archive</source>
+        <translation>Archive d’équipe</translation>
+    </message>
+    <message>
+        <source>Include the team archive: also search every article on the team server</source>
+        <translation>Inclure l’archive d’équipe&#xa0;: chercher aussi dans tous les articles du serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Include the team archive</source>
+        <translation>Inclure l’archive d’équipe</translation>
+    </message>
+    <message>
+        <source>Include the team archive (give the team server&apos;s address in Preferences first)</source>
+        <translation>Inclure l’archive d’équipe (indiquez d’abord l’adresse du serveur d’équipe dans les Préférences)</translation>
+    </message>
+    <message>
+        <source>Searching the team archive…</source>
+        <translation>Recherche dans l’archive d’équipe…</translation>
+    </message>
+    <message>
+        <source>Fetching the article from the team archive…</source>
+        <translation>Récupération de l’article dans l’archive d’équipe…</translation>
+    </message>
+    <message>
+        <source>The team archive no longer holds this article.</source>
+        <translation>L’archive d’équipe ne contient plus cet article.</translation>
+    </message>
+    <message>
+        <source>Article added from the team archive.</source>
+        <translation>Article ajouté depuis l’archive d’équipe.</translation>
+    </message>
+    <message>
+        <source>imported by {0}</source>
+        <translation>importé par {0}</translation>
+    </message>
+    <message>
+        <source>Open an article to bring it into your library</source>
+        <translation>Ouvrez un article pour l’ajouter à votre bibliothèque</translation>
+    </message>
+    <message>
+        <source>Articles found in the team archive</source>
+        <translation>Articles trouvés dans l’archive d’équipe</translation>
+    </message>
+    <message numerus="yes">
+        <source>In the team archive: %Ln article(s) not in your library</source>
+        <translation>
+            <numerusform>Dans l’archive d’équipe&#xa0;: %Ln article absent de votre bibliothèque</numerusform>
+            <numerusform>Dans l’archive d’équipe&#xa0;: %Ln articles absents de votre bibliothèque</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%Ln match(es) in all)</source>
+        <translation>
+            <numerusform>(%Ln résultat en tout)</numerusform>
+            <numerusform>(%Ln résultats en tout)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the team archive: %Ln match(es), all already in your library</source>
+        <translation>
+            <numerusform>Dans l’archive d’équipe&#xa0;: %Ln résultat, déjà dans votre bibliothèque</numerusform>
+            <numerusform>Dans l’archive d’équipe&#xa0;: %Ln résultats, tous déjà dans votre bibliothèque</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>In the team archive: no match</source>
+        <translation>Dans l’archive d’équipe&#xa0;: aucun résultat</translation>
+    </message>
 </context>
 <context>
     <name>About</name>
@@ -2318,6 +2485,89 @@
     <message>
         <source>No application could show %1.</source>
         <translation>Aucune application n’a pu afficher %1.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleHistory</name>
+    <message>
+        <source>marked read</source>
+        <translation>a marqué comme lu</translation>
+    </message>
+    <message>
+        <source>marked unread</source>
+        <translation>a marqué comme non lu</translation>
+    </message>
+    <message>
+        <source>starred</source>
+        <translation>a mis une étoile</translation>
+    </message>
+    <message>
+        <source>unstarred</source>
+        <translation>a retiré l’étoile</translation>
+    </message>
+    <message>
+        <source>edited the note</source>
+        <translation>a modifié la note</translation>
+    </message>
+    <message>
+        <source>cleared the note</source>
+        <translation>a effacé la note</translation>
+    </message>
+    <message>
+        <source>tagged “{name}”</source>
+        <translation>a ajouté l’étiquette «&#x202f;{name}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>removed the tag “{name}”</source>
+        <translation>a retiré l’étiquette «&#x202f;{name}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>highlighted “{quote}”</source>
+        <translation>a surligné «&#x202f;{quote}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>removed a highlight</source>
+        <translation>a retiré un surlignage</translation>
+    </message>
+    <message>
+        <source>commented a highlight</source>
+        <translation>a commenté un surlignage</translation>
+    </message>
+    <message>
+        <source>added to the dossier “{dossier}”</source>
+        <translation>a ajouté au dossier «&#x202f;{dossier}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>removed from the dossier “{dossier}”</source>
+        <translation>a retiré du dossier «&#x202f;{dossier}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>moved in the dossier “{dossier}”</source>
+        <translation>a déplacé dans le dossier «&#x202f;{dossier}&#x202f;»</translation>
+    </message>
+    <message>
+        <source>edited the title</source>
+        <translation>a modifié le titre</translation>
+    </message>
+    <message>
+        <source>edited the date</source>
+        <translation>a modifié la date</translation>
+    </message>
+    <message>
+        <source>edited the source</source>
+        <translation>a modifié la source</translation>
+    </message>
+    <message>
+        <source>edited the lang</source>
+        <translation>a modifié la langue</translation>
+    </message>
+    <message>
+        <source>restored the article</source>
+        <translation>a restauré l’article</translation>
+    </message>
+    <message>
+        <source>deleted the article</source>
+        <translation>a supprimé l’article</translation>
     </message>
 </context>
 <context>
@@ -3407,6 +3657,22 @@
         <source>{field} cannot be edited (only {fields})</source>
         <translation>{field} ne peut pas être modifié (seulement {fields})</translation>
     </message>
+    <message>
+        <source>cannot reach the team server {server}: {reason}</source>
+        <translation>impossible de joindre le serveur d’équipe {server}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the team server {server} failed: {reason}</source>
+        <translation>le serveur d’équipe {server} a échoué&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>the PostgreSQL driver (psycopg) is not installed</source>
+        <translation>le pilote PostgreSQL (psycopg) n’est pas installé</translation>
+    </message>
+    <message>
+        <source>type something to search the team archive for</source>
+        <translation>tapez ce que vous cherchez dans l’archive d’équipe</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>
@@ -3445,6 +3711,24 @@
     <message>
         <source>{0} of {1}</source>
         <translation>{0} sur {1}</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySection</name>
+    <message>
+        <source>Show or hide the article&apos;s history</source>
+        <translation>Afficher ou masquer l’historique de l’article</translation>
+    </message>
+    <message>
+        <source>History of the article</source>
+        <translation>Historique de l’article</translation>
+    </message>
+    <message numerus="yes">
+        <source>History (%n change(s))</source>
+        <translation>
+            <numerusform>Historique (%n modification)</numerusform>
+            <numerusform>Historique (%n modifications)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3925,6 +4209,45 @@
             <numerusform>%n article ajouté au dossier %1.</numerusform>
             <numerusform>%n articles ajoutés au dossier %1.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TeamSection</name>
+    <message>
+        <source>Team server</source>
+        <translation>Serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Server a&amp;ddress:</source>
+        <translation>A&amp;dresse du serveur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Your &amp;name on the team:</source>
+        <translation>Votre &amp;nom dans l’équipe&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Team server address</source>
+        <translation>Adresse du serveur d’équipe</translation>
+    </message>
+    <message>
+        <source>Your name on the team</source>
+        <translation>Votre nom dans l’équipe</translation>
+    </message>
+    <message>
+        <source>File &gt; Sync with team server sends your articles and work and brings back everyone else&apos;s. A password typed in the address is kept in the system keyring (or a private file), never in the preferences. Your changes carry your name.</source>
+        <translation>Fichier &gt; Synchroniser avec le serveur d’équipe envoie vos articles et votre travail et rapporte ceux des autres. Un mot de passe tapé dans l’adresse est gardé dans le trousseau du système (ou dans un fichier privé), jamais dans les préférences. Vos modifications portent votre nom.</translation>
+    </message>
+    <message>
+        <source>With no address here, {0} is used ({1}).</source>
+        <translation>Sans adresse ici, {0} est utilisée ({1}).</translation>
+    </message>
+    <message>
+        <source>Not saved: the address starts with postgresql:// (postgresql://user@host/database).</source>
+        <translation>Non enregistrée&#xa0;: l’adresse commence par postgresql:// (postgresql://utilisateur@hôte/base).</translation>
+    </message>
+    <message>
+        <source>The password could not be kept: {0}</source>
+        <translation>Le mot de passe n’a pas pu être gardé&#xa0;: {0}</translation>
     </message>
 </context>
 <context>
