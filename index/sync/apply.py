@@ -297,6 +297,16 @@ def _dossier_rename(conn: sqlite3.Connection, change: Change, value: Any, aid: i
         user_state.rename_dossier(conn, str(value["old"]), str(value["name"]))
 
 
+def _dossier(conn: sqlite3.Connection, change: Change, value: Any, aid: int | None,
+             outcome: Outcome) -> None:
+    """A dossier created (even empty) or deleted on another desktop."""
+    name = str(value["name"])
+    if value.get("on"):
+        user_state.dossier_id(conn, name, create=True)
+    elif user_state.dossier_id(conn, name) is not None:
+        user_state.delete_dossier(conn, name)
+
+
 def _watch(conn: sqlite3.Connection, change: Change, value: Any, aid: int | None,
            outcome: Outcome) -> None:
     name = str(value["name"])

@@ -160,6 +160,14 @@ def _dossier_triggers() -> list[str]:
         "INSERT INTO sync_changes(kind, register, value) VALUES ('dossier_rename', "
         "'dname|' || OLD.folded, json_object('old', OLD.name, 'name', NEW.name)); END")
     out.append(
+        f"CREATE TRIGGER sync_dossier_created AFTER INSERT ON dossiers WHEN {_LOCAL} BEGIN "
+        "INSERT INTO sync_changes(kind, register, value) VALUES ('dossier', "
+        "'dossier|' || NEW.folded, json_object('name', NEW.name, 'on', 1)); END")
+    out.append(
+        f"CREATE TRIGGER sync_dossier_deleted AFTER DELETE ON dossiers WHEN {_LOCAL} BEGIN "
+        "INSERT INTO sync_changes(kind, register, value) VALUES ('dossier', "
+        "'dossier|' || OLD.folded, json_object('name', OLD.name, 'on', 0)); END")
+    out.append(
         f"CREATE TRIGGER sync_dossier_dropped BEFORE DELETE ON dossiers WHEN {_LOCAL} BEGIN "
         "INSERT INTO sync_changes(kind, article, register, value) "
         "SELECT 'dossier_item', a.content_hash, 'ditem|' || OLD.folded || '|' || a.content_hash,"

@@ -406,8 +406,10 @@ def fetch_article(library: Library, url: str, content_hash: str) -> int | None:
 class HistoryEntry:
     when: str
     author: str
-    what: str
+    what: str  # in English (describe); ``kind`` and ``value`` for another language
     here: bool  # made on this desktop
+    kind: str = ""
+    value: str = ""
 
 
 def history(library: Library, article_id: int) -> list[HistoryEntry]:
@@ -425,7 +427,7 @@ def history(library: Library, article_id: int) -> list[HistoryEntry]:
             " ORDER BY made_at, seq", (row[0],)):
         here = desktop in ("", me)
         out.append(HistoryEntry(str(made_at), str(author) or (you if here else "?"),
-                                describe(str(kind), str(value)), here))
+                                describe(str(kind), str(value)), here, str(kind), str(value)))
     return out
 
 

@@ -211,3 +211,17 @@ def test_the_same_article_on_two_desktops_is_one_on_the_server(
         blobs = pg.execute("SELECT count(*) FROM blobs").fetchone()[0]
     assert blobs == 2  # the same file imported twice is one original across the team
     assert a.article_count() == b.article_count() == 2
+
+
+def test_dossiers_created_and_deleted_reach_the_other_desktop(desks: tuple[Library, Library],
+                                                              pg_url: str) -> None:
+    a, b = desks
+    _round(pg_url, a, b)
+    a.add_to_dossier("Rapport AES", [_id(a, "Niger")])
+    a.add_to_dossier("Vide pour l'instant", [_id(a, "Niger")])
+    a.remove_from_dossier("Vide pour l'instant", [_id(a, "Niger")])
+    _round(pg_url, a, b)
+    assert {d.name for d in b.dossiers()} == {"Rapport AES", "Vide pour l'instant"}
+    b.delete_dossier("Rapport AES")
+    _round(pg_url, a, b)
+    assert {d.name for d in a.dossiers()} == {"Vide pour l'instant"}
