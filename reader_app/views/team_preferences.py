@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from index.sync import ENV_REMOTE
 from index.sync.credentials import is_url, remember, without_password
 from reader_app.team_settings import (
     AUTHOR_KEY,
-    ENV_REMOTE,
     SERVER_KEY,
     shown_server,
     stored_server,
