@@ -112,7 +112,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--size", type=int, default=100_000, help="articles per desktop")
     ap.add_argument("--repeat", type=int, default=3, help="passes over the queries")
+    ap.add_argument("--search-only", action="store_true",
+                    help="reuse desktop A of the last run (it holds both desktops' articles):"
+                    " send it to a new server, then compare the searches")
     args = ap.parse_args()
+    if args.search_only:
+        _search_only(args.repeat)
+        return
     from pg_cluster import PgCluster
 
     from bench.scale_library import build_library
@@ -140,21 +146,52 @@ def main() -> None:
 
         with psycopg.connect(url) as pg:
             total = int(pg.execute("SELECT count(*) FROM articles").fetchone()[0])  # type: ignore[index]
-            disk = int(pg.execute("SELECT pg_database_size(current_database())").fetchone()[0])  # type: ignore[index]
         for name, (wall, cpu, out) in up.items():
             sent = json.loads(out)["sent_articles"]
             print(f"up   {name}: {sent} articles in {wall:.1f} s wall ({sent / wall:,.0f}/s),"
                   f" {cpu:.1f} s CPU")
         print(f"up   both at once: {total} articles on the server in {both:.1f} s "
               f"({total / both:,.0f}/s together)")
-        print(f"server disk: {disk / 1e6:.0f} MB, {disk / 1e6 / (total / 1000):.2f} MB per "
-              "1,000 articles")
+        _print_disk(url)
         down = _finish(_timed([*_cli(work / "A"), "sync", "--remote", url, "--json",
                                "--everything"], env))
         received = json.loads(down[2])["received_articles"]
         print(f"down A: {received} articles in {down[0]:.1f} s wall "
               f"({received / down[0]:,.0f}/s, Whoosh indexing included), {down[1]:.1f} s CPU")
         _compare_search(work / "A", url, args.repeat)
+
+
+def _search_only(repeat: int) -> None:
+    from pg_cluster import PgCluster
+
+    print(f"machine: {machine()}")
+    work = CACHE / "team-work"
+    env = {**os.environ, "VEILLE_CONFIG_DIR": str(work / "config")}
+    shutil.rmtree(work / "pg-search", ignore_errors=True)
+    with PgCluster(work / "pg-search") as cluster:
+        _durable(cluster)
+        url = cluster.create_database("newsroom")
+        wall, _cpu, out = _finish(_timed([*_cli(work / "A"), "sync", "--remote", url, "--json",
+                                         "--everything"], env))
+        sent = json.loads(out)["sent_articles"]
+        print(f"up   A alone: {sent} articles in {wall:.1f} s wall ({sent / wall:,.0f}/s)")
+        _print_disk(url)
+        _compare_search(work / "A", url, repeat)
+
+
+def _print_disk(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url) as pg:
+        row = pg.execute("SELECT count(*), pg_database_size(current_database()),"
+                         " pg_total_relation_size('articles'), pg_total_relation_size('blobs'),"
+                         " pg_total_relation_size('changes') FROM articles").fetchone()
+    assert row is not None
+    total, disk, articles, blobs, changes = (int(x) for x in row)
+    per = total / 1000
+    print(f"server disk: {disk / 1e6:.0f} MB, {disk / 1e6 / per:.2f} MB per 1,000 articles "
+          f"(articles with their search columns and indexes {articles / 1e6 / per:.2f}, "
+          f"originals {blobs / 1e6 / per:.2f}, change log {changes / 1e6 / per:.2f})")
 
 
 def _durable(cluster: object) -> None:

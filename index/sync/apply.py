@@ -352,7 +352,7 @@ _HANDLERS = {
     "read": _read, "star": _star, "note": _note, "tag": _tag, "tag_rename": _tag_rename,
     "tag_color": _tag_color, "highlight": _highlight, "highlight_comment": _highlight_comment,
     "dossier_item": _dossier_item, "dossier_position": _dossier_position,
-    "dossier_rename": _dossier_rename, "watch": _watch, "edit": _edit,
+    "dossier_rename": _dossier_rename, "dossier": _dossier, "watch": _watch, "edit": _edit,
 }
 
 

@@ -86,8 +86,8 @@ def server_condition(library: Library, follow: Follow) -> tuple[str, dict[str, A
         queries = [str(r[0]) for r in library.store.conn.execute("SELECT query FROM watches")]
         for n, query in enumerate(queries):
             params[f"w{n}"] = query
-            clauses.append(f"a.search @@ (websearch_to_tsquery('veille_fr', %(w{n})s) ||"
-                           f" websearch_to_tsquery('veille_en', %(w{n})s))")
+            clauses.append(f"(a.search_fr @@ websearch_to_tsquery('veille_fr', %(w{n})s) OR"
+                           f" a.search_en @@ websearch_to_tsquery('veille_en', %(w{n})s))")
     latest_on = ("(SELECT c.value FROM changes c WHERE c.register = {reg} ORDER BY"
                  " c.made_at DESC, c.change_id DESC LIMIT 1) LIKE '%%\"on\":1%%'")
     if follow.tags:

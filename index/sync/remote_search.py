@@ -42,22 +42,29 @@ class RemoteResults:
     hits: tuple[RemoteHit, ...]
 
 
-_MATCH = """
-WITH q AS (SELECT websearch_to_tsquery('veille_fr', %(q)s) AS fr,
-                  websearch_to_tsquery('veille_en', %(q)s) AS en)
-SELECT {columns} FROM articles a, q
-WHERE a.search @@ (q.fr || q.en)
-  AND a.search @@ CASE WHEN a.lang = 'fr' THEN q.fr ELSE q.en END
-  {dates}
-"""
-# A date range alone: every article of those dates, newest first (rank 0).
-_DATES_ONLY = """
-WITH q AS (SELECT ''::tsquery AS fr, ''::tsquery AS en)
-SELECT {columns} FROM articles a, q WHERE TRUE {dates}
-"""
-_COLUMNS = ("a.content_hash, a.title, a.date, a.source, a.lang, a.imported_by, "
-            "ts_rank_cd(a.search, CASE WHEN a.lang = 'fr' THEN q.fr ELSE q.en END) AS score, "
-            "a.body, CASE WHEN a.lang = 'fr' THEN q.fr ELSE q.en END AS tsq")
+_QUERY = """WITH q AS (SELECT websearch_to_tsquery('veille_fr', %(q)s) AS fr,
+                  websearch_to_tsquery('veille_en', %(q)s) AS en)"""
+# Each language's articles have their own search column and index, so a match (and the
+# exact count) is read from the two indexes alone, never from the large vectors.
+_MATCH = "(a.search_fr @@ q.fr OR a.search_en @@ q.en)"
+_DATES_ONLY = """WITH q AS (SELECT ''::tsquery AS fr, ''::tsquery AS en)"""
+# Ranking reads each candidate's whole vector: only the CANDIDATES most likely ones are
+# ranked (title matches first, then the newest), not every match of a common word.
+CANDIDATES = 400
+_TOP = """{with}
+SELECT c.content_hash, c.title, c.date, c.source, c.lang, c.imported_by,
+       ts_rank_cd(coalesce(c.search_fr, c.search_en), c.tsq) AS score,
+       ts_headline(CASE WHEN c.lang = 'fr' THEN 'veille_fr'::regconfig
+                   ELSE 'veille_en'::regconfig END, left(c.body, 20000), c.tsq,
+                   'StartSel=<mark>, StopSel=</mark>, MaxWords=30, MinWords=12,
+                    MaxFragments=1') AS snippet
+FROM (SELECT a.*, CASE WHEN a.lang = 'fr' THEN q.fr ELSE q.en END AS tsq
+      FROM articles a, q WHERE {match} {dates}
+      ORDER BY a.title_words @@ CASE WHEN a.lang = 'fr' THEN q.fr ELSE q.en END DESC,
+               a.date DESC NULLS LAST
+      LIMIT %(candidates)s) c
+ORDER BY score DESC, c.date DESC NULLS LAST
+LIMIT %(limit)s"""
 
 
 def search(url: str, query: str, *, limit: int = 20, date_from: str | None = None,
@@ -66,9 +73,10 @@ def search(url: str, query: str, *, limit: int = 20, date_from: str | None = Non
     snippet of the passage that matched."""
     if not query.strip() and not (date_from or date_to):
         raise QueryError("type something to search the team archive for")
-    params: dict[str, object] = {"q": query, "limit": limit}
+    params: dict[str, object] = {"q": query, "limit": limit,
+                                 "candidates": max(CANDIDATES, limit)}
     dates = ""
-    match = _MATCH if query.strip() else _DATES_ONLY
+    with_, match = (_QUERY, _MATCH) if query.strip() else (_DATES_ONLY, "TRUE")
     if date_from:
         dates += " AND a.date >= %(from)s"
         params["from"] = date_from
@@ -76,17 +84,11 @@ def search(url: str, query: str, *, limit: int = 20, date_from: str | None = Non
         dates += " AND a.date <= %(to)s"
         params["to"] = date_to + "\uffff"
     with server.connect(url) as pg:
-        counted = pg.execute(match.format(columns="count(*)", dates=dates), params).fetchone()
+        counted = pg.execute(f"{with_} SELECT count(*) FROM articles a, q WHERE {match}"
+                             f" {dates}", params).fetchone()
         total = int(counted[0]) if counted is not None else 0
-        rows = pg.execute(
-            "SELECT m.content_hash, m.title, m.date, m.source, m.lang, m.imported_by, m.score,"
-            " ts_headline(CASE WHEN m.lang = 'fr' THEN 'veille_fr'::regconfig ELSE"
-            " 'veille_en'::regconfig END, left(m.body, 20000), m.tsq, 'StartSel=<mark>,"
-            " StopSel=</mark>, MaxWords=30, MinWords=12, MaxFragments=1')"
-            " FROM (" + match.format(columns=_COLUMNS, dates=dates)
-            + " ORDER BY score DESC, a.date DESC NULLS LAST LIMIT %(limit)s) m"
-            " ORDER BY m.score DESC, m.date DESC NULLS LAST",
-            params).fetchall()
+        rows = pg.execute(_TOP.format(**{"with": with_, "match": match, "dates": dates}),
+                          params).fetchall()
     held = _held(library, [str(r[0]) for r in rows])
     hits = tuple(RemoteHit(str(r[0]), str(r[1]), r[2], r[3], r[4], str(r[7] or ""),
                            float(r[6]), str(r[5]), held.get(str(r[0]))) for r in rows)

@@ -72,15 +72,19 @@ CREATE TABLE IF NOT EXISTS articles (
   desktop text NOT NULL DEFAULT '',
   imported_at text NOT NULL,
   received_at timestamptz NOT NULL DEFAULT now(),
-  search tsvector GENERATED ALWAYS AS (CASE WHEN lang = 'fr' THEN
+  search_fr tsvector GENERATED ALWAYS AS (CASE WHEN lang = 'fr' THEN
       setweight(to_tsvector('veille_fr'::regconfig, title), 'A')
       || setweight(to_tsvector('veille_fr'::regconfig, left(body, {SEARCH_CHARS})), 'B')
-    ELSE
+    END) STORED,
+  search_en tsvector GENERATED ALWAYS AS (CASE WHEN lang IS DISTINCT FROM 'fr' THEN
       setweight(to_tsvector('veille_en'::regconfig, title), 'A')
       || setweight(to_tsvector('veille_en'::regconfig, left(body, {SEARCH_CHARS})), 'B')
-    END) STORED
+    END) STORED,
+  title_words tsvector GENERATED ALWAYS AS (to_tsvector(CASE WHEN lang = 'fr' THEN
+      'veille_fr'::regconfig ELSE 'veille_en'::regconfig END, title)) STORED
 );
-CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
+CREATE INDEX IF NOT EXISTS articles_search_fr ON articles USING gin (search_fr);
+CREATE INDEX IF NOT EXISTS articles_search_en ON articles USING gin (search_en);
 CREATE INDEX IF NOT EXISTS articles_date ON articles (date);
 CREATE TABLE IF NOT EXISTS changes (
   seq bigserial PRIMARY KEY,
