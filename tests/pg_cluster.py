@@ -26,6 +26,7 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from urllib.parse import quote
@@ -349,3 +350,18 @@ class PgCluster:
         if os.getpid() == self._owner_pid:
             with contextlib.suppress(Exception):
                 self.cleanup()
+
+
+@contextlib.contextmanager
+def server_for_tests(folder: Path) -> Iterator[PgCluster]:
+    """A started cluster for a test module or session; skips when PostgreSQL is missing,
+    fails instead when ``VEILLE_REQUIRE_POSTGRES=1`` (CI), so the tests never skip there."""
+    import pytest
+
+    reason = PgCluster.available()
+    if reason is not None:
+        if os.environ.get("VEILLE_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"VEILLE_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    with PgCluster(folder) as cluster:
+        yield cluster

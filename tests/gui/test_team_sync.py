@@ -8,7 +8,6 @@ database on a server started once for this module (tests/pg_cluster.py).
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +20,7 @@ from index.sync.session import sync
 from reader_app.main_window import MainWindow
 from reader_app.team_settings import SERVER_KEY
 from tests.gui.conftest import ARTICLE_EN
-from tests.pg_cluster import PgCluster
+from tests.pg_cluster import PgCluster, server_for_tests
 
 _numbers = itertools.count(1)
 UNREACHABLE = "postgresql://veille@127.0.0.1:1/archive"
@@ -29,12 +28,7 @@ UNREACHABLE = "postgresql://veille@127.0.0.1:1/archive"
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
-    reason = PgCluster.available()
-    if reason is not None:
-        if os.environ.get("VEILLE_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"VEILLE_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    with PgCluster(tmp_path_factory.mktemp("postgres-gui")) as server:
+    with server_for_tests(tmp_path_factory.mktemp("postgres-gui")) as server:
         yield server
 
 

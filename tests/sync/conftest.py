@@ -8,12 +8,11 @@ Where no server can be started the sync tests are skipped, except in CI, which s
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 
 import pytest
 
-from tests.pg_cluster import PgCluster
+from tests.pg_cluster import PgCluster, server_for_tests
 
 _numbers = itertools.count(1)
 
@@ -21,12 +20,7 @@ _numbers = itertools.count(1)
 @pytest.fixture(scope="session")
 def pg_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PgCluster]:
     """The session's server, stopped (every process gone) when the session ends."""
-    reason = PgCluster.available()
-    if reason is not None:
-        if os.environ.get("VEILLE_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"VEILLE_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    with PgCluster(tmp_path_factory.mktemp("postgres")) as cluster:
+    with server_for_tests(tmp_path_factory.mktemp("postgres")) as cluster:
         yield cluster
 
 
