@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from index.sync.session import HistoryEntry, history
+from index.sync.history import HistoryEntry, history
 from reader_app.views.history_section import HistorySection
 from reader_app.workers import ProgressFn
 

@@ -168,7 +168,7 @@ def _cmd_show(lib: Library, args: argparse.Namespace) -> int:
     data["mentions"] = [asdict(m) for m in article.mentions]
     story = lib.story(article.id)
     data.update(_story_fields(story))
-    from index.sync.session import history
+    from index.sync.history import history
 
     changes = history(lib, article.id)
     data["history"] = [asdict(h) for h in changes]

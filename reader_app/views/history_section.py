@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QScrollArea, QToolButton, QVBoxLayout, QWidget
 
-from index.sync.session import HistoryEntry
+from index.sync.history import HistoryEntry
 from reader_app.sync_controller import local_time
 
 MAX_HEIGHT = 140  # pixels: a long history scrolls rather than squeezing the article

@@ -14,7 +14,8 @@ import pytest
 
 from index import Library
 from index.sync.apply import CONFLICT_LINE
-from index.sync.session import history, sync
+from index.sync.history import history
+from index.sync.session import sync
 
 FRENCH = ("Le Mali et le Niger renforcent leur force commune\n\n"
           "Niamey, 3 mars 2026. Le Mali et le Niger annoncent une force commune de l'Alliance "
