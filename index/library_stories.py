@@ -130,10 +130,14 @@ class LibraryStories:
             hits=tuple(have[i] for i in page if i in have), articles=results.total)
 
     def _with_story_counts(self, hits: Sequence[Hit]) -> list[Hit]:
-        known = self.story_map()
+        cached = self._story_cache
+        if cached is not None and cached[0] == self.store.generation():
+            counts = {h.article_id: cached[1].counts(h.article_id) for h in hits}
+        else:  # a one-shot search (the command line): only the page's stories are read
+            counts = stories.counts_of(self.store.conn, [h.article_id for h in hits])
         out = []
         for hit in hits:
-            versions, outlets = known.counts(hit.article_id)
+            versions, outlets = counts.get(hit.article_id, (1, 1))
             out.append(hit if versions == 1 else dataclasses.replace(
                 hit, version_count=versions, outlet_count=outlets))
         return out

@@ -192,6 +192,20 @@ def multi_version_map(conn: sqlite3.Connection) -> StoryMap:
     return StoryMap(story_of, sizes)
 
 
+def counts_of(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """(versions, outlets) of these articles' stories, for those that have versions: a page
+    of hits needs these few, not the whole library's map (200 ms at 100,000 articles)."""
+    if not article_ids:
+        return {}
+    marks = ",".join("?" * len(article_ids))
+    rows = conn.execute(
+        "SELECT m.article_id, count(o.article_id), count(DISTINCT a.source)"
+        " FROM story_members m JOIN story_members o ON o.story_id = m.story_id"
+        " JOIN articles a ON a.id = o.article_id"
+        f" WHERE m.article_id IN ({marks}) GROUP BY m.article_id", list(article_ids))
+    return {int(r[0]): (int(r[1]), int(r[2]) or 1) for r in rows if int(r[1]) > 1}
+
+
 def story_key(article_id: int, multi: dict[int, int]) -> int:
     """One key per story: its id when it has versions, else minus the article's id."""
     return multi.get(article_id, -article_id)

@@ -232,3 +232,24 @@ def test_a_version_says_what_it_adds_and_drops(
     first = lib.story_comparison(ids["original"])
     assert first is not None and first.added == first.dropped == ()
     assert lib.story_comparison(ids["same subject"]) is None
+
+
+def test_a_page_of_hits_counts_its_stories_as_the_whole_map_does(
+        grouped: tuple[Library, dict[str, int]]) -> None:
+    """A one-shot search reads only its page's stories (issue 12: the whole map took
+    200 ms of a command-line search at 100,000 articles); the counts are the same."""
+    from index import stories
+
+    lib, ids = grouped
+    names = list(VERSIONS)
+    lib.edit_article(ids[names[0]], source="RFI")
+    lib.edit_article(ids[names[1]], source="Le Monde")
+    whole = stories.multi_version_map(lib.store.conn)
+    page = list(ids.values())
+    expected = {i: whole.counts(i) for i in page if whole.counts(i)[0] > 1}
+    assert stories.counts_of(lib.store.conn, page) == expected
+    assert expected[ids[names[0]]] == (len(VERSIONS), 2)
+    lib._story_cache = None  # as in a fresh process: the page's query answers
+    cold = lib.search("Niamey", limit=50)
+    assert {h.version_count for h in cold.hits if h.article_id in expected} == {len(VERSIONS)}
+    assert {h.outlet_count for h in cold.hits if h.article_id in expected} == {2}
