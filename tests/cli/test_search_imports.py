@@ -65,7 +65,7 @@ def test_search_loads_no_importer_and_no_multiprocessing(
         searched: dict[str, list[object]]) -> None:
     assert "index.search.engine" in searched["modules"]  # the child did search
     assert _loaded(searched, "index.importers", "multiprocessing", "concurrent.futures.process",
-                   "spacy", "PySide6") == []
+                   "spacy", "PySide6", "psycopg", "index.sync.session") == []
 
 
 @pytest.mark.xfail(strict=True, reason="issue 12 point 3, open: matching and ranking "
