@@ -25,6 +25,11 @@ if TYPE_CHECKING:
     from index.library import Library
 
 POLL_MS = 1000
+# Upkeep waits this long after the window shows: its work (merging an index of many
+# segments, grouping stories) is Python in a thread, and started at once it held the
+# interpreter's lock long enough to delay the launch's first results by 5-6 s at 100,000
+# articles (issue 12, "launch to first result"). The first search needs about 0.1-0.3 s.
+UPKEEP_DELAY_MS = 1500
 
 
 class LibraryWatch(QObject):
@@ -52,9 +57,10 @@ class LibraryWatch(QObject):
             lock.on_wait = self.waiting.emit  # called on a worker thread: a queued signal
 
     def start(self) -> None:
-        """After the window shows: upkeep if needed, then follow other processes."""
+        """After the window shows: follow other processes; upkeep once the first results
+        are up."""
         self._timer.start()
-        self.run_upkeep()
+        QTimer.singleShot(UPKEEP_DELAY_MS, self, self.run_upkeep)
 
     def stop(self) -> None:
         self._timer.stop()

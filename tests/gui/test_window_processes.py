@@ -58,9 +58,21 @@ def test_upkeep_runs_after_the_window_shows(qtbot, tmp_path: Path, shared_extrac
     qtbot.addWidget(win)
     win.libraryCounted.connect(lambda _n: order.append("shown"))
     win.watch.upkeepFinished.connect(lambda _lines: order.append("upkeep"))
+    win.searchFinished.connect(lambda *_a: order.append("results"))
+    real_upkeep = win.watch.run_upkeep
+
+    def observed_upkeep() -> None:  # observed, not replaced: the real upkeep runs
+        order.append("upkeep starts")
+        real_upkeep()
+
+    win.watch.run_upkeep = observed_upkeep  # type: ignore[method-assign]
     with qtbot.waitSignal(win.watch.upkeepFinished, timeout=20000):
         win.show()
-    assert order[:2] == ["shown", "upkeep"]
+    # The window counts its library first (maybe twice: once more when the poll sees the
+    # index change), and upkeep comes after, once the first results are up.
+    assert order[0] == "shown" and order.index("upkeep") > 0
+    # Upkeep waits for the launch's first results (issue 12: launch to first result).
+    assert order.index("results") < order.index("upkeep starts") < order.index("upkeep")
     with qtbot.waitSignal(win.searchFinished, timeout=5000):
         win.search.search_now("zanzibarien")
     assert win.results_model.rowCount() == 1
