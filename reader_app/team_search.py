@@ -58,7 +58,11 @@ class TeamSearch(QObject):
                                    "the team server"))
         self.switch.setAccessibleName(_tr("Include the team archive"))
         self.switch.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.switch.setStyleSheet(CHIP_STYLE.replace("#stateChip", "#teamArchive"))
+        # Unusable until a server is set: it must look so (the chips' style has no
+        # disabled look of its own).
+        self.switch.setStyleSheet(CHIP_STYLE.replace("#stateChip", "#teamArchive")
+                                  + "QToolButton#teamArchive:disabled { color: palette(mid);"
+                                  " border-style: dashed; }")
         self.switch.toggled.connect(self._toggled)
         window.search_bar.top_row.addWidget(self.switch)
         self.panel = TeamHitsPanel(window)
