@@ -25,6 +25,7 @@ from typing import Any
 from index import entity_store, housekeeping, user_state, watches
 from index.errors import VeilleError
 from index.store import fold_text
+from index.sync.following import follows_everything
 
 CONFLICT_LINE = "——— Conflict copy: {author}, {when} ———"
 
@@ -341,8 +342,7 @@ def _presence(conn: sqlite3.Connection, change: Change, value: Any, aid: int | N
         return "deleted-here"
     taken = conn.execute("SELECT 1 FROM sync_changes WHERE article = ? AND kind = 'article'"
                          " AND local_ref = 'deleted-here'", (change.article,)).fetchone()
-    follows_all = conn.execute("SELECT value FROM meta WHERE key = 'sync_follow'").fetchone()
-    everything = follows_all is None or '"everything": true' in str(follows_all[0])
+    everything = follows_everything(conn)
     if aid is None and change.article and (taken or everything):
         outcome.fetch.append(change.article)
     return None

@@ -61,6 +61,15 @@ def following(library: Library) -> Follow:
         return Follow()
 
 
+def follows_everything(conn: Any) -> bool:
+    """Read from the store inside a transaction (the library object is not at hand)."""
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (META_KEY,)).fetchone()
+    try:
+        return row is None or bool(json.loads(row[0]).get("everything", True))
+    except (ValueError, TypeError, AttributeError):
+        return True
+
+
 def save(conn: Any, follow: Follow) -> bool:
     """Store the choice; True when it changed (then the archive is scanned again for
     what is now followed)."""
