@@ -68,6 +68,15 @@ def print_report(res: dict[str, Any]) -> None:
         _print_launch("launch to first result (entities extracted)", res["launch_extracted"])
 
 
+def print_searches(res: dict[str, Any]) -> None:
+    """The searches of ``peers.py --searches-only`` (no import, disk or launch figures)."""
+    print(f"\n--- {res['size']:,} articles, searches only: {res['machine']}; {res['date']}; "
+          f"{res['code']}")
+    _print_latency(res)
+    _print_cli(res)
+    _print_memory(res)
+
+
 def _print_import(res: dict[str, Any]) -> None:
     imp = res["import"]
     n = len(imp["veille"])

@@ -12,6 +12,7 @@ after entity extraction (at 10,000 only: 100,000 would take hours). Corpora:
 
 Run: .venv/bin/python bench/peers.py [--size 10000 100000] [--quick] [--no-recoll]
      [--tree DIR] [--table]   (bench/run_all.py runs it on a frozen copy of the tree)
+     [--searches-only]   (the searches again on the engines the last full run left)
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench import peer_measures as pm
 from bench import recoll_peer
 from bench.common import REPO, code_version, machine
-from bench.peer_report import print_report, table_markdown
+from bench.peer_report import print_report, print_searches, table_markdown
 from bench.query_classes import soak_queries
 from bench.scale_corpus import CACHE, RECIPE, RECIPE_TEXT, describe, load_corpus
 
@@ -74,6 +75,26 @@ def run_size(size: int, args: argparse.Namespace, recoll_note: str) -> dict[str,
     return res
 
 
+def searches_again(size: int, args: argparse.Namespace) -> dict[str, Any]:
+    """The in-process and fresh-process searches again on a full run's engines, as they
+    were left (a code change that touches only searching: its figures beside FTS5's and
+    Recoll's from the same minutes). Saved apart; the full run's file is kept."""
+    res = _load(size)
+    rows = load_corpus(size)
+    work = pm.Work(RESULTS / f"work-{size}", args.tree)
+    engines = [e for e in res["engines"] if e != "recoll" or not args.no_recoll]
+    res.update(engines=engines, machine=machine(),
+               code=code_version("index", "reader_app", tree=args.tree),
+               date=time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
+    t0 = time.monotonic()
+    _phase(t0, "in-process searches")
+    res["inprocess"] = pm.inprocess(work, args.passes, soak_queries(rows, args.soak))
+    _phase(t0, "fresh-process searches")
+    res["cli"] = pm.cli(work, engines, args.cli_passes)
+    _phase(t0, "done")
+    return res
+
+
 def _phase(t0: float, what: str) -> None:
     print(f"  [{(time.monotonic() - t0) / 60:5.1f} min] {what}", flush=True)
 
@@ -103,6 +124,8 @@ def main() -> None:
                          "1 import round, no entity extraction")
     ap.add_argument("--table", action="store_true",
                     help="only print the table from the saved results of each size")
+    ap.add_argument("--searches-only", action="store_true",
+                    help="only the searches again, on the engines a full run left")
     args = ap.parse_args()
     if args.quick:
         args.size, args.passes, args.cli_passes, args.launches = [10_000], 2, 1, 2
@@ -118,6 +141,12 @@ def main() -> None:
     args.no_recoll = not recoll_ok
     print(note)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    if args.searches_only:
+        for size in args.size:
+            res = searches_again(size, args)
+            results_path(size).with_suffix(".searches.json").write_text(json.dumps(res))
+            print_searches(res)
+        return
     done = []
     for size in args.size:
         res = run_size(size, args, note)

@@ -36,12 +36,11 @@ from whoosh.writing import SegmentWriter
 
 from index.models import Hit, SearchFilters, SearchResults
 
-from . import trust
+from . import mapped_pages, trust
 from .analysis import STOPWORDS, folded_words
 from .doc_table import DocTable, SegmentCache
 from .exact_check import unaccented_exact_words, verify_unaccented
 from .highlight import Highlighter, snippet
-from .mapped_pages import PageRelease
 from .query_build import QueryBuilder, date_query
 from .query_syntax import DateCond, Node, Or, parse, plain_words, query_notice
 from .schema import SCHEMA_VERSION, IndexDoc, build_schema, doc_fields, normalise_date, stored_text
@@ -98,7 +97,7 @@ class SearchIndex:
         # changes with every state write, so cached results of such queries are redone.
         self.state_lookup: StateLookup | None = None
         self.state_stamp = 0
-        self._pages = PageRelease()  # a long-lived process gives mapped pages back
+        self._pages = mapped_pages.guard()  # a long-lived process gives mapped pages back
 
     # Opening
 

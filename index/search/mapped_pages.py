@@ -20,7 +20,8 @@ from typing import Any
 
 from whoosh.filedb.compound import CompoundStorage
 
-RELEASE_EVERY = 8
+RELEASE_EVERY = 8  # where /proc/self/statm cannot be read
+RELEASE_BUDGET = 32 * 1024 * 1024  # mapped index bytes a search process may hold
 _STORAGES: weakref.WeakSet[Any] = weakref.WeakSet()
 _original_init = CompoundStorage.__init__
 
@@ -53,14 +54,62 @@ def release() -> int:
     return released
 
 
-class PageRelease:
-    """Counts searches; every ``RELEASE_EVERY``-th one gives the mapped pages back."""
+def mapped_file_bytes() -> int | None:
+    """Resident bytes of this process's file mappings (Linux ``statm`` "shared": segment
+    files and shared libraries), or None where ``/proc`` is not there."""
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            shared = int(fh.read().split()[2])
+    except (OSError, ValueError, IndexError):
+        return None
+    return shared * mmap.PAGESIZE
 
-    def __init__(self, every: int = RELEASE_EVERY) -> None:
+
+class PageRelease:
+    """Gives the mapped pages back after a search once searches have mapped ``budget``
+    bytes of them since the last release (one ``/proc/self/statm`` read, about 10 µs), so
+    a run of wide searches (prefixes, wildcards, many segments) cannot hold hundreds of
+    MiB between two counted releases. Where ``/proc`` is missing, every ``every``-th
+    search releases. Releasing inside a search as well (per term read) lowered the peak
+    only from 325 to 284 MiB and cost 15% of p95: not done."""
+
+    def __init__(self, every: int = RELEASE_EVERY, budget: int = RELEASE_BUDGET) -> None:
         self._every = every
+        self._budget = budget
         self._count = 0
+        self._floor = mapped_file_bytes()  # mapped bytes just after the last release
 
     def tick(self) -> None:
+        """One search ended."""
         self._count += 1
-        if self._count % self._every == 0:
+        if self._floor is None:
+            if self._count % self._every == 0:
+                release()
+            return
+        self.relieve()
+
+    def relieve(self) -> None:
+        """Release now if the mapped pages grew by more than the budget."""
+        if self._floor is None:
+            return
+        held = mapped_file_bytes()
+        if held is None:
+            return
+        if held < self._floor:
+            self._floor = held  # lower than when counted (libraries mapped at start)
+        elif held - self._floor > self._budget:
             release()
+            after = mapped_file_bytes()
+            self._floor = held if after is None else after
+
+
+_GUARD: PageRelease | None = None
+
+
+def guard() -> PageRelease:
+    """The process's one release policy: mapped pages are the process's, whichever index
+    or thread touched them."""
+    global _GUARD
+    if _GUARD is None:
+        _GUARD = PageRelease()
+    return _GUARD

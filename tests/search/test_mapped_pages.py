@@ -1,4 +1,4 @@
-"""Searches give back the index pages they mapped (index/search/mapped_pages.py).
+"""Searches give back the mapped index pages past a budget (index/search/mapped_pages.py).
 
 Measured on the process's own mappings (/proc/self/smaps): the resident kilobytes of the
 index's segment files before and after the release, on a real index.
@@ -33,20 +33,60 @@ def mapped_kib(directory: Path) -> int:
     return total
 
 
-def test_every_32nd_search_gives_the_mapped_pages_back(tmp_path: Path) -> None:
+def _searches(directory: Path, guard: mapped_pages.PageRelease,
+              monkeypatch: pytest.MonkeyPatch, count: int = 3) -> tuple[int, int]:
+    """Mapped kilobytes of the index after ``count`` searches under ``guard``, and the
+    total found by a search after them."""
+    monkeypatch.setattr(mapped_pages, "_GUARD", guard)
+    ix = SearchIndex.open(directory)
+    try:
+        for _ in range(count):
+            ix.search("sécurité OR élections OR Niamey", limit=20)
+        held = mapped_kib(directory)
+        return held, ix.search("Niamey", limit=20).total
+    finally:
+        ix.close()
+
+
+@pytest.fixture
+def index_dir(tmp_path: Path) -> Path:
     ix = SearchIndex.create(tmp_path / "ix")
     ix.add(docs())
     ix.close()
-    ix = SearchIndex.open(tmp_path / "ix")
+    return tmp_path / "ix"
+
+
+def test_a_search_past_the_budget_gives_the_mapped_pages_back(
+        index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    held, found = _searches(index_dir, mapped_pages.PageRelease(budget=0), monkeypatch)
+    assert held == 0  # each search mapped more than 0 bytes: released after it
+    assert found > 0  # pages come back when needed
+
+
+def test_searches_within_the_budget_keep_their_pages(
+        index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    held, _ = _searches(index_dir, mapped_pages.PageRelease(budget=1 << 30), monkeypatch)
+    assert held > 0  # the segment file is mapped and the searches touched it
+
+
+def test_without_proc_every_nth_search_releases(
+        index_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mapped_pages, "mapped_file_bytes", lambda: None)
+    every = mapped_pages.RELEASE_EVERY
+    held, _ = _searches(index_dir, mapped_pages.PageRelease(), monkeypatch, every - 1)
+    assert held > 0
+    held, _ = _searches(index_dir, mapped_pages.PageRelease(), monkeypatch, every)
+    assert held == 0  # the ``every``-th search released
+
+
+def test_the_release_empties_the_mapping(index_dir: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mapped_pages, "_GUARD", mapped_pages.PageRelease(budget=1 << 30))
+    ix = SearchIndex.open(index_dir)
     try:
-        for _ in range(mapped_pages.RELEASE_EVERY - 1):
-            ix.search("sécurité OR élections OR Niamey", limit=20)
-        held = mapped_kib(tmp_path / "ix")
-        assert held > 0  # the segment file is mapped and the searches touched it
-        ix.search("sécurité OR élections OR Niamey", limit=20)  # the 32nd
-        assert mapped_kib(tmp_path / "ix") < held
+        ix.search("sécurité OR élections OR Niamey", limit=20)
+        assert mapped_kib(index_dir) > 0
         assert mapped_pages.release() >= 1
-        assert mapped_kib(tmp_path / "ix") == 0
-        assert ix.search("Niamey", limit=20).total > 0  # pages come back when needed
+        assert mapped_kib(index_dir) == 0
     finally:
         ix.close()

@@ -98,3 +98,25 @@ def test_replaced_and_deleted_articles_leave_phrases_and_dates(tmp_path: Path) -
     assert ix.search("", sort="newest").ids == (1, 3)
     assert ix.search("", sort="oldest").ids == (1, 3)
     ix.close()
+
+
+def test_source_and_language_filters_from_padded_column_values(tmp_path: Path) -> None:
+    """``src``/``lang`` codes are read per segment from padded raw bytes
+    (doc_table._distinct): values that share a prefix, accented ones and empty ones stay
+    apart, and segments that hold different values agree on one code per value."""
+    sources = ["RFI", "RFI Afrique", "", "Le Monde", "L'Événement", "RF", "RFI"]
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(i + 1, f"Titre {i}", "Niamey sécurité", source=s, lang="fr")
+            for i, s in enumerate(sources[:4])])
+    ix.add([IndexDoc(i + 1, f"Title {i}", "Niamey security", source=s, lang="en")
+            for i, s in enumerate(sources[4:], start=4)])  # a second segment
+    try:
+        for query, expected in {"lang:fr": {1, 2, 3, 4}, "lang:en": {5, 6, 7}}.items():
+            assert set(ix.search(f"{query} Niamey").ids) == expected, query
+        sources_of = {"RFI": [0, 6], "RFI Afrique": [1], "": [2], "Le Monde": [3],
+                      "L'Événement": [4], "RF": [5], "Absent": []}
+        with ix._reading() as (_searcher, table):
+            for source, docnums in sources_of.items():
+                assert np.flatnonzero(table.value_mask("src", source)).tolist() == docnums
+    finally:
+        ix.close()
