@@ -120,3 +120,32 @@ def test_source_and_language_filters_from_padded_column_values(tmp_path: Path) -
                 assert np.flatnonzero(table.value_mask("src", source)).tolist() == docnums
     finally:
         ix.close()
+
+
+def test_phrases_read_position_records_from_the_mapping_across_a_merge(tmp_path: Path) -> None:
+    """The position records are views of the segment mapping (doc_table._mapped_slice):
+    merging the segments away while a table holds them, then closing, neither fails nor
+    changes a phrase's matches."""
+    ix = SearchIndex.create(tmp_path / "ix")
+    ix.add([IndexDoc(1, "Niger", "le premier ministre du Niger", lang="fr"),
+            IndexDoc(2, "Mali", "ministre premier, puis premier ministre", lang="fr")])
+    ix.add([IndexDoc(3, "Tchad", "un ministre, le premier", lang="fr"),
+            IndexDoc(4, "Sahel", "Le Premier ministre est arrivé", lang="fr")])
+    try:
+        before = set(ix.search('"premier ministre"').ids)
+        with ix._reading() as (_searcher, table):
+            held = table.records("cpos")
+            assert any(isinstance(recs.base, memoryview) for _, recs, _ in held if len(recs))
+            checksum = [int(recs.sum()) for _, recs, _ in held]
+            assert sum(checksum) > 0
+            ix.optimize()  # the two segments merged into one, the old files closed
+            assert set(ix.search('"premier ministre"').ids) == before == {1, 2, 4}
+            assert [int(recs.sum()) for _, recs, _ in held] == checksum  # still readable
+    finally:
+        ix.close()
+    ix = SearchIndex.open(tmp_path / "ix")
+    try:
+        assert len(ix.live_segments()) == 1
+        assert set(ix.search('"premier ministre"').ids) == {1, 2, 4}
+    finally:
+        ix.close()
