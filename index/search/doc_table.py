@@ -211,7 +211,7 @@ class DocTable:
                 reader = seg.column_reader(name, translate=False)
                 if isinstance(reader, VarBytesColumn.Reader):
                     lengths = np.asarray(reader._lengths, dtype=np.int64)
-                    data = _mapped_slice(reader._dbfile, reader._basepos, int(lengths.sum()))
+                    data = bytes(reader._dbfile.get(reader._basepos, int(lengths.sum())))
                 else:
                     values = [v or b"" for v in reader]
                     lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
@@ -374,16 +374,6 @@ def _distinct(reader: Any) -> tuple[list[str], np.ndarray]:
     keys = padded.view(f"S{width}").ravel()
     uniques, local = np.unique(keys, return_inverse=True)
     return [u.decode("utf-8") for u in uniques.tolist()], local.astype(np.int32).ravel()
-
-
-def _mapped_slice(dbfile: Any, start: int, length: int) -> Any:
-    """``length`` bytes of a segment file from ``start``: a view of the segment's mapping
-    where it is mapped (the position records, 36 MB at 100,000 articles, then count as
-    file pages the process gives back, not as its own memory), else a copy."""
-    buf = getattr(dbfile, "_buf", None)
-    if isinstance(buf, memoryview) and buf.contiguous and start + length <= buf.nbytes:
-        return buf.cast("B")[start:start + length]
-    return bytes(dbfile.get(start, length))
 
 
 def _plain_column(reader: Any) -> list[Any]:
