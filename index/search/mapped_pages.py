@@ -4,12 +4,13 @@ whoosh3 maps each compound segment file whole (``mmap``), so every page a search
 stays in the process's resident memory until it exits: at 100,000 articles a search
 process held 351 MiB of mapped index pages after 600 queries, beside 114 MiB of its own
 memory. Those pages are the kernel's file cache either way (a process reading with
-``read()``, as SQLite does, has them too, outside its RSS). ``MADV_DONTNEED`` every
-``RELEASE_EVERY`` searches takes them out of this process's mapping; they stay cached,
-and the next search maps the ones it needs again at the cost of minor faults. At 100k,
-1,846 queries: 614 MiB before, 269 MiB releasing every 32 searches, 222 MiB every 8 with
-the postings caches trimmed (docs/benchmarks.md, "Lean index"); latency did not move
-(every 32: p50 7.0 -> 7.3 ms, p95 21.1 -> 21.4 ms, same queries, same run).
+``read()``, as SQLite does, has them too, outside its RSS). ``MADV_DONTNEED`` takes them
+out of this process's mapping; they stay cached, and the next search maps the ones it
+needs again at the cost of minor faults. It is done after a search once the process's
+mapped pages grew by ``RELEASE_BUDGET`` since the last release (every ``RELEASE_EVERY``
+searches where ``/proc/self/statm`` cannot be read). At 100k, 2,031 queries on a library
+of 40 segments: 384 MiB releasing every 8 searches, 197 MiB with the budget
+(docs/benchmarks.md, "After the table").
 """
 
 from __future__ import annotations
@@ -80,22 +81,13 @@ class PageRelease:
         self._floor = mapped_file_bytes()  # mapped bytes just after the last release
 
     def tick(self) -> None:
-        """One search ended."""
+        """One search ended: release if the mapped pages grew by more than the budget."""
         self._count += 1
-        if self._floor is None:
+        held = None if self._floor is None else mapped_file_bytes()
+        if held is None or self._floor is None:
             if self._count % self._every == 0:
                 release()
-            return
-        self.relieve()
-
-    def relieve(self) -> None:
-        """Release now if the mapped pages grew by more than the budget."""
-        if self._floor is None:
-            return
-        held = mapped_file_bytes()
-        if held is None:
-            return
-        if held < self._floor:
+        elif held < self._floor:
             self._floor = held  # lower than when counted (libraries mapped at start)
         elif held - self._floor > self._budget:
             release()
